@@ -1,0 +1,255 @@
+//! A local, stateful emulator of UltraCart's REST API v2 Conversation endpoints, for tests, benchmarks and demos.
+//!
+//! It speaks the wire contract in `shared/api/WIRE.md`: the six endpoints under `/rest/v2`, in the
+//! original or the current response shape, checking credentials and the API version header. It
+//! records every request it receives and can be told to misbehave ([`Fault`], [`FaultRule`]).
+//!
+//! ```no_run
+//! let emulator = ucconv_emulator::Emulator::start(ucconv_emulator::Options::default()).unwrap();
+//! println!("{}", emulator.base_url()); // http://127.0.0.1:PORT/rest/v2
+//! ```
+
+// Handlers answer `Result<Response, Response>`, axum's idiom: the error *is* the response to send.
+#![allow(clippy::result_large_err)]
+
+mod data;
+mod faults;
+mod routes;
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use jiff::Timestamp;
+
+pub use data::{AGENT_ARN, AGENT_NAME, MERCHANT_ID};
+pub use faults::{Fault, FaultRule};
+
+/// The simple API key the emulator accepts unless told otherwise (64 hex characters, like UltraCart's).
+pub const DEFAULT_KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+/// The OAuth bearer token the emulator accepts unless told otherwise.
+pub const DEFAULT_OAUTH_TOKEN: &str = "emulator-oauth-token";
+/// The only API version the emulator answers.
+pub const API_VERSION: &str = "2017-03-01";
+
+/// Which generation of the API's response shapes to speak (WIRE.md §4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Shape {
+    /// Bare objects, as the original SDK page describes.
+    Original,
+    /// Wrapped in `{conversation|agent_auth, success, metadata, …}` envelopes, with newer fields.
+    #[default]
+    Current,
+}
+
+impl std::str::FromStr for Shape {
+    type Err = String;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text {
+            "original" => Ok(Shape::Original),
+            "current" => Ok(Shape::Current),
+            other => Err(format!(
+                "unknown shape {other:?}: expected original or current"
+            )),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub shape: Shape,
+    pub conversations: usize,
+    pub seed: u64,
+    /// A frozen clock for deterministic output; `None` follows the system clock.
+    pub now: Option<Timestamp>,
+    pub simple_keys: Vec<String>,
+    pub oauth_tokens: Vec<String>,
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            shape: Shape::Current,
+            conversations: 30,
+            seed: 42,
+            now: None,
+            simple_keys: vec![DEFAULT_KEY.to_string()],
+            oauth_tokens: vec![DEFAULT_OAUTH_TOKEN.to_string()],
+            port: 0,
+        }
+    }
+}
+
+/// One request as the emulator received it, before any routing or decoding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// The path exactly as sent, still percent-encoded.
+    pub path: String,
+    /// The raw query string, without `?`; `None` when the URL had none.
+    pub query: Option<String>,
+    /// Header names lower-cased, in the order received.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl RecordedRequest {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    pub fn body_text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The body parsed as JSON; `None` when there is no body or it is not JSON.
+    pub fn body_json(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    /// The query's `name=value` pairs, decoded.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        self.query
+            .as_deref()
+            .map(|query| {
+                query
+                    .split('&')
+                    .filter(|pair| !pair.is_empty())
+                    .map(|pair| {
+                        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                        (routes::percent_decode(key), routes::percent_decode(value))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+pub(crate) struct State {
+    pub options: Options,
+    pub addr: SocketAddr,
+    pub conversations: Mutex<Vec<data::Conversation>>,
+    pub requests: Mutex<Vec<RecordedRequest>>,
+    pub faults: Mutex<Vec<FaultRule>>,
+    pub rng: Mutex<fastrand::Rng>,
+}
+
+/// A poisoned lock only means another handler panicked; the data is still usable for an emulator.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl State {
+    pub fn now(&self) -> Timestamp {
+        self.options.now.unwrap_or_else(Timestamp::now)
+    }
+}
+
+/// A running emulator on its own thread; stops when dropped.
+pub struct Emulator {
+    state: Arc<State>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Emulator {
+    /// Binds 127.0.0.1 (never another address) and serves on a background thread.
+    pub fn start(options: Options) -> std::io::Result<Emulator> {
+        let listener = TcpListener::bind(("127.0.0.1", options.port))?;
+        listener.set_nonblocking(true)?;
+        let addr = listener.local_addr()?;
+        let now = options.now.unwrap_or_else(Timestamp::now);
+        let state = Arc::new(State {
+            conversations: Mutex::new(data::seed_conversations(
+                options.conversations,
+                options.seed,
+                now,
+            )),
+            rng: Mutex::new(fastrand::Rng::with_seed(options.seed ^ 0x5eed)),
+            options,
+            addr,
+            requests: Mutex::new(Vec::new()),
+            faults: Mutex::new(Vec::new()),
+        });
+        let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        let app = routes::router(state.clone());
+        std::thread::Builder::new()
+            .name(format!("ucconv-emulator-{}", addr.port()))
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+                        return;
+                    };
+                    let _ = axum::serve(listener, app)
+                        .with_graceful_shutdown(async {
+                            let _ = shutdown_rx.await;
+                        })
+                        .await;
+                });
+            })?;
+        Ok(Emulator {
+            state,
+            shutdown: Some(shutdown),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.state.addr
+    }
+
+    /// `http://127.0.0.1:PORT/rest/v2`, the value for `UCCONV_BASE_URL`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}/rest/v2", self.state.addr)
+    }
+
+    /// Every request received so far, oldest first.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.state.requests).clone()
+    }
+
+    pub fn clear_requests(&self) {
+        lock(&self.state.requests).clear();
+    }
+
+    /// Adds a fault; rules are tried in the order added, and a rule whose count runs out is dropped.
+    pub fn inject(&self, rule: FaultRule) {
+        lock(&self.state.faults).push(rule);
+    }
+
+    pub fn clear_faults(&self) {
+        lock(&self.state.faults).clear();
+    }
+
+    /// The uuids of the stored conversations, newest first.
+    pub fn conversation_uuids(&self) -> Vec<String> {
+        lock(&self.state.conversations)
+            .iter()
+            .map(|c| c.conversation_uuid.clone())
+            .collect()
+    }
+
+    /// A stored conversation as `get` would return it in the current shape (without envelope).
+    pub fn conversation(&self, uuid: &str) -> Option<serde_json::Value> {
+        lock(&self.state.conversations)
+            .iter()
+            .find(|c| c.conversation_uuid == uuid)
+            .map(|c| c.full(Shape::Current, None))
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+    }
+}

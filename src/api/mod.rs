@@ -1,0 +1,6 @@
+//! The HTTP layer: UltraCart's wire protocol and models. Knows HTTP and JSON, nothing of terminals.
+
+pub mod client;
+pub mod models;
+
+pub use client::{ApiClient, Credential};

@@ -1,0 +1,93 @@
+//! The command line: global options, the command list and each command's arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+use crate::output::OutputFormat;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    success (also when output is cut short by a closed pipe)
+  1    other error
+  2    usage error, or input needed but prompting is impossible
+  3    authentication: no credentials, 401, 403, 410
+  4    not found (404)
+  5    rate limited (429)
+  6    network: connect, DNS, TLS, timeout
+  7    server error (5xx)
+  8    the server's answer could not be understood
+  130  interrupted (Ctrl-C, cancelled prompt)
+
+Environment:
+  UCCONV_API_KEY       simple API key (used when no --profile is given)
+  UCCONV_OAUTH_TOKEN   OAuth bearer token (when UCCONV_API_KEY is unset)
+  UCCONV_PROFILE       profile to use when neither --profile nor a key variable is set
+  UCCONV_BASE_URL      API base URL
+  UCCONV_CONFIG        config file path";
+
+/// Command-line client for UltraCart's Conversation API.
+#[derive(Debug, Parser)]
+#[command(name = "ucconv", version, after_help = EXIT_CODES, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct GlobalArgs {
+    /// Profile from the config file [env: UCCONV_PROFILE]
+    #[arg(short = 'p', long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// API base URL [default: https://secure.ultracart.com/rest/v2]
+    #[arg(long, global = true, env = "UCCONV_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Output format [default: table on a terminal, tsv otherwise]
+    #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+
+    /// Same as --output json
+    #[arg(long, global = true, conflicts_with = "output")]
+    pub json: bool,
+
+    /// Seconds to wait for each request
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Never prompt; fail instead, naming the flag to pass
+    #[arg(long, global = true)]
+    pub no_input: bool,
+}
+
+impl GlobalArgs {
+    pub fn format(&self, stdout_is_tty: bool) -> OutputFormat {
+        match (self.json, self.output) {
+            (true, _) => OutputFormat::Json,
+            (false, Some(format)) => format,
+            (false, None) if stdout_is_tty => OutputFormat::Table,
+            (false, None) => OutputFormat::Tsv,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List conversations, newest first
+    List(commands::list::Args),
+    /// Show one conversation: participants and transcript
+    Get(commands::get::Args),
+    /// Join a conversation as the authenticated agent
+    Join(commands::join::Args),
+    /// Leave a conversation
+    Leave(commands::leave::Args),
+    /// Start a conversation
+    Start(commands::start::Args),
+    /// Get the agent websocket authorization (JWT and websocket URL)
+    Auth(commands::auth::Args),
+    /// Manage profiles and credentials: init, show, use, path
+    Config(commands::config::Args),
+}

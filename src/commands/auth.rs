@@ -1,0 +1,26 @@
+//! `ucconv auth`: the agent's websocket authorization (JWT, websocket URL, expiry).
+
+use crate::api::client::ApiClient;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{self, agent};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv auth
+  eval \"$(ucconv auth --env)\"   # sets UCCONV_WS_URL and UCCONV_WS_JWT")]
+pub struct Args {
+    /// Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`
+    #[arg(long)]
+    pub env: bool,
+}
+
+pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    let auth = client.agent_auth().await?;
+    let mut out = output::stdout();
+    if args.env {
+        agent::write_env(&mut out, &auth)
+    } else {
+        agent::write(&mut out, &auth, super::view(ctx))
+    }
+}

@@ -1,0 +1,283 @@
+//! `ucconv config`: save, show and choose profiles. Secrets come from a hidden prompt or stdin, never a flag.
+
+use std::io::Read;
+
+use secrecy::SecretString;
+use serde_json::json;
+
+use crate::api::client::{ApiClient, Credential, ListQuery};
+use crate::config::{self, Profile};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::output::{self, OutputFormat, json, table, tsv};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Save an API key (or OAuth token) as a profile, checking it first
+    #[command(
+        after_help = "The profile is the one named by --profile, else \"default\".
+The base URL given by --base-url or UCCONV_BASE_URL is saved with it.
+
+Examples:
+  ucconv config init                          # asks for the key, hidden
+  printf '%s' \"$KEY\" | ucconv config init --key-stdin --profile work"
+    )]
+    Init(InitArgs),
+    /// List profiles (keys masked) and say where the active credentials come from
+    Show,
+    /// Make a profile the default
+    Use {
+        /// The profile's name
+        name: String,
+    },
+    /// Print the config file's path
+    Path,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Read the key from standard input instead of prompting
+    #[arg(long)]
+    pub key_stdin: bool,
+
+    /// The secret is an OAuth access token, not a simple API key
+    #[arg(long)]
+    pub oauth: bool,
+
+    /// Save without checking the key against the API
+    #[arg(long)]
+    pub no_verify: bool,
+
+    /// Make this the default profile (the first profile saved always is)
+    #[arg(long)]
+    pub default: bool,
+}
+
+pub async fn run(args: Args, ctx: &Context) -> Result<()> {
+    match args.action {
+        Action::Init(init_args) => init(init_args, ctx).await,
+        Action::Show => show(ctx),
+        Action::Use { name } => use_profile(&name, ctx),
+        Action::Path => output::print(&format!("{}\n", ctx.config_path.display())),
+    }
+}
+
+fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
+    let what = if args.oauth { "OAuth token" } else { "API key" };
+    let secret = if args.key_stdin {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
+        text
+    } else if ctx.can_prompt() {
+        dialoguer::Password::new()
+            .with_prompt(what)
+            .interact()
+            .map_err(|_| Error::Cancelled)?
+    } else {
+        return Err(Error::usage_with_hint(
+            format!("no terminal to ask for the {what} on"),
+            "pipe it in with --key-stdin, e.g. `printf '%s' \"$KEY\" | ucconv config init --key-stdin`",
+        ));
+    };
+    let secret = secret.trim();
+    if secret.is_empty() {
+        return Err(Error::usage(format!("the {what} is empty")));
+    }
+    Ok(SecretString::from(secret.to_string()))
+}
+
+async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
+    let name = ctx
+        .global
+        .profile
+        .clone()
+        .unwrap_or_else(|| "default".into());
+    let secret = read_secret(&args, ctx)?;
+    let credential = if args.oauth {
+        Credential::OAuthToken(secret.clone())
+    } else {
+        Credential::SimpleKey(secret.clone())
+    };
+    let base_url = ctx.base_url(None)?;
+    if !args.no_verify {
+        // One cheap request: a single conversation summary.
+        let client = ApiClient::new(base_url.clone(), &credential, ctx.timeout())?;
+        let probe = ListQuery {
+            limit: Some(1),
+            ..ListQuery::default()
+        };
+        client.list_conversations(&probe).await?;
+    }
+
+    let mut config = ctx.load_config()?;
+    let profile = Profile {
+        api_key: (!args.oauth).then(|| secret.clone()),
+        oauth_token: args.oauth.then_some(secret),
+        base_url: ctx.global.base_url.clone(),
+    };
+    config.profiles.insert(name.clone(), profile);
+    let make_default = args.default || config.default_profile.is_none();
+    if make_default {
+        config.default_profile = Some(name.clone());
+    }
+    config::save(&ctx.config_path, &config)?;
+
+    let verified = if args.no_verify {
+        "not checked"
+    } else {
+        "checked"
+    };
+    eprintln!(
+        "Saved profile {name:?} to {} ({verified} against {base_url}){}.",
+        ctx.config_path.display(),
+        if make_default { ", as the default" } else { "" }
+    );
+    if ctx.format.is_json() {
+        let summary = json!({
+            "profile": name,
+            "config_path": ctx.config_path.display().to_string(),
+            "default": make_default,
+            "verified": !args.no_verify,
+        });
+        json::write_value(&mut output::stdout(), &summary, ctx.terminal.stdout_is_tty)?;
+    }
+    Ok(())
+}
+
+fn describe(credential: Option<&Credential>) -> (&'static str, String) {
+    match credential {
+        Some(Credential::SimpleKey(key)) => ("api_key", config::mask(key)),
+        Some(Credential::OAuthToken(token)) => ("oauth_token", config::mask(token)),
+        None => ("none", "-".into()),
+    }
+}
+
+fn show(ctx: &Context) -> Result<()> {
+    let config = ctx.load_config()?;
+    let active = ctx.resolve_credentials();
+    let active_text = match &active {
+        Ok(Some(resolved)) => {
+            let (_, masked) = describe(Some(&resolved.credential));
+            format!("{} ({masked})", resolved.source)
+        }
+        Ok(None) => "none: run `ucconv config init` or set UCCONV_API_KEY".into(),
+        Err(error) => format!("error: {error}"),
+    };
+    let is_default = |name: &str| config.default_profile.as_deref() == Some(name);
+    let rows: Vec<(String, &'static str, String, String, bool)> = config
+        .profiles
+        .iter()
+        .map(|(name, profile)| {
+            let (kind, masked) = describe(profile.credential().as_ref());
+            let base = profile.base_url.clone().unwrap_or_default();
+            (name.clone(), kind, masked, base, is_default(name))
+        })
+        .collect();
+
+    let text = match ctx.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            let profiles: Vec<_> = rows
+                .iter()
+                .map(|(name, kind, masked, base, default)| {
+                    json!({"name": name, "credential": kind, "key": masked,
+                           "base_url": (!base.is_empty()).then_some(base), "default": default})
+                })
+                .collect();
+            let value = json!({
+                "config_path": ctx.config_path.display().to_string(),
+                "default_profile": config.default_profile,
+                "profiles": profiles,
+                "active": active_text,
+            });
+            let mut out = output::stdout();
+            return json::write_value(
+                &mut out,
+                &value,
+                ctx.format == OutputFormat::Json && ctx.terminal.stdout_is_tty,
+            );
+        }
+        OutputFormat::Tsv => rows
+            .iter()
+            .map(|(name, kind, masked, base, default)| {
+                tsv::line(&[name.as_str(), &default.to_string(), kind, masked, base])
+            })
+            .collect::<String>(),
+        OutputFormat::Table => {
+            let mut text = format!("Config file: {}\n", ctx.config_path.display());
+            if rows.is_empty() {
+                text.push_str("No profiles.\n");
+            } else {
+                text.push('\n');
+                let cells = rows
+                    .iter()
+                    .map(|(name, kind, masked, base, default)| {
+                        let base = if base.is_empty() {
+                            "-".into()
+                        } else {
+                            base.clone()
+                        };
+                        let marker = if *default { "*" } else { "" };
+                        vec![
+                            name.clone(),
+                            marker.into(),
+                            kind.to_string(),
+                            masked.clone(),
+                            base,
+                        ]
+                    })
+                    .collect();
+                text.push_str(&table::render(
+                    &["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"],
+                    cells,
+                    &[],
+                ));
+            }
+            text.push_str(&format!("\nActive credentials: {active_text}\n"));
+            text
+        }
+    };
+    output::print(&text)
+}
+
+fn use_profile(name: &str, ctx: &Context) -> Result<()> {
+    let mut config = ctx.load_config()?;
+    if !config.profiles.contains_key(name) {
+        let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+        return Err(Error::usage_with_hint(
+            format!("no profile named {name:?}"),
+            if known.is_empty() {
+                "create one with `ucconv config init`".to_string()
+            } else {
+                format!("profiles: {}", known.join(", "))
+            },
+        ));
+    }
+    config.default_profile = Some(name.to_string());
+    config::save(&ctx.config_path, &config)?;
+    eprintln!("Default profile is now {name:?}.");
+    Ok(())
+}
+
+/// Keeps the secret out of reach of accidental formatting in this module's tests.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn describe_masks() {
+        let key = SecretString::from("0123456789abcdef".to_string());
+        let (kind, masked) = describe(Some(&Credential::SimpleKey(key.clone())));
+        assert_eq!(kind, "api_key");
+        assert_eq!(masked, "****cdef");
+        assert!(!masked.contains(key.expose_secret()));
+    }
+}

@@ -1,0 +1,26 @@
+//! `ucconv get`: one conversation's header, participants and transcript.
+
+use crate::api::client::ApiClient;
+use crate::context::Context;
+use crate::error::Result;
+use crate::output::{self, conversations};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
+  ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --messages 20
+  ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --json | jq '.messages[].body'")]
+pub struct Args {
+    /// The conversation's UUID
+    pub uuid: Option<String>,
+
+    /// Show only the newest N messages
+    #[arg(short = 'm', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub messages: Option<u32>,
+}
+
+pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    let uuid = super::conversation_uuid(args.uuid, "get")?;
+    let conversation = client.get_conversation(&uuid, args.messages).await?;
+    conversations::write_detail(&mut output::stdout(), &conversation, super::view(ctx))
+}

@@ -1,0 +1,36 @@
+//! `ucconv join`: join a conversation as the authenticated agent.
+
+use crate::api::client::ApiClient;
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
+  ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --language es")]
+pub struct Args {
+    /// The conversation's UUID
+    pub uuid: Option<String>,
+
+    /// Your language, as an ISO 639-1 code (e.g. en, es), for translated messages
+    #[arg(short = 'l', long, value_name = "ISO")]
+    pub language: Option<String>,
+}
+
+pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    let uuid = super::conversation_uuid(args.uuid, "join")?;
+    let language = args.language.as_deref().map(str::trim);
+    if let Some(code) = language
+        && !(2..=8).contains(&code.len())
+    {
+        return Err(Error::usage(format!(
+            "--language {code:?} is not a language code such as en or es"
+        )));
+    }
+    client.join_conversation(&uuid, language).await?;
+    let sentence = match language {
+        Some(code) => format!("Joined conversation {uuid} (language: {code})."),
+        None => format!("Joined conversation {uuid}."),
+    };
+    super::report_outcome(ctx, &uuid, "join", &sentence)
+}

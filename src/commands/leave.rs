@@ -1,0 +1,46 @@
+//! `ucconv leave`: leave a conversation, after confirming on a terminal.
+
+use crate::api::client::ApiClient;
+use crate::context::Context;
+use crate::error::{Error, Result};
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
+  ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --yes   # no question, for scripts")]
+pub struct Args {
+    /// The conversation's UUID
+    pub uuid: Option<String>,
+
+    /// Leave without asking for confirmation (required when not on a terminal)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    let uuid = super::conversation_uuid(args.uuid, "leave")?;
+    if !args.yes {
+        confirm(ctx, &uuid)?;
+    }
+    client.leave_conversation(&uuid).await?;
+    super::report_outcome(ctx, &uuid, "leave", &format!("Left conversation {uuid}."))
+}
+
+fn confirm(ctx: &Context, uuid: &str) -> Result<()> {
+    if !ctx.can_prompt() {
+        return Err(Error::usage_with_hint(
+            "leaving needs confirmation, and there is no terminal to ask on",
+            "pass --yes to leave without asking",
+        ));
+    }
+    let answer = dialoguer::Confirm::new()
+        .with_prompt(format!("Leave conversation {uuid}?"))
+        .default(false)
+        .interact_opt()
+        .map_err(|_| Error::Cancelled)?;
+    match answer {
+        Some(true) => Ok(()),
+        // "No" and Esc both change nothing; exiting 130 tells a wrapper nothing happened.
+        Some(false) | None => Err(Error::Cancelled),
+    }
+}

@@ -1,0 +1,118 @@
+//! `ucconv list`: conversation summaries, newest first, paging 200 at a time as the API allows.
+
+use std::collections::HashSet;
+
+use crate::api::client::{ApiClient, ListQuery};
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::output::conversations::ListWriter;
+use crate::output::{self, OutputFormat, time};
+
+/// The API's largest page (WIRE.md §3).
+const PAGE_MAX: u64 = 200;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv list --limit 50
+  ucconv list --all --json | jq -r '.[].conversation_uuid'
+  ucconv list --medium sms --before 2026-11-01")]
+pub struct Args {
+    /// How many conversations to show; above 200 it pages, 200 per request
+    #[arg(short = 'L', long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: u64,
+
+    /// Skip this many of the newest conversations
+    #[arg(long, default_value_t = 0)]
+    pub offset: u64,
+
+    /// Page through every conversation
+    #[arg(long, conflicts_with = "limit")]
+    pub all: bool,
+
+    /// Only conversations on this medium
+    #[arg(long, value_parser = ["sms", "websocket"])]
+    pub medium: Option<String>,
+
+    /// Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)
+    #[arg(long, value_name = "DATE_TIME")]
+    pub before: Option<String>,
+}
+
+/// Normalises `--before` to the RFC 3339 form UltraCart uses; a bare date means local midnight.
+fn before_param(text: &str) -> Result<String> {
+    let parsed = time::parse(text).or_else(|| {
+        text.trim()
+            .parse::<jiff::civil::Date>()
+            .ok()
+            .and_then(|date| date.to_zoned_datetime(jiff::tz::TimeZone::system()).ok())
+            .map(|zoned| zoned.timestamp())
+    });
+    match parsed {
+        Some(at) => Ok(at.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string()),
+        None => Err(Error::usage_with_hint(
+            format!("--before {text:?} is not a date or time"),
+            "use RFC 3339 (2026-11-25T14:00:00Z) or a date (2026-11-25)",
+        )),
+    }
+}
+
+pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    let before = args.before.as_deref().map(before_param).transpose()?;
+    let wanted = (!args.all).then_some(args.limit);
+    let mut writer = ListWriter::new(output::stdout(), super::view(ctx));
+    let mut offset = args.offset;
+    let mut shown: u64 = 0;
+    let mut total = None;
+    let mut more;
+    // New messages reorder the list while we page, which can repeat a conversation across pages.
+    let mut seen = HashSet::new();
+    loop {
+        let page_size = wanted.map_or(PAGE_MAX, |w| (w - shown).min(PAGE_MAX));
+        let query = ListQuery {
+            limit: Some(page_size as u32),
+            offset: (offset > 0).then_some(offset),
+            medium: args.medium.clone(),
+            before: before.clone(),
+        };
+        let page = client.list_conversations(&query).await?;
+        let received = page.conversations.len() as u64;
+        let fresh: Vec<_> = page
+            .conversations
+            .into_iter()
+            .filter(|c| c.uuid().is_none_or(|uuid| seen.insert(uuid.to_string())))
+            .take(wanted.map_or(usize::MAX, |w| (w - shown) as usize))
+            .collect();
+        shown += fresh.len() as u64;
+        writer.write_page(&fresh)?;
+        total = page.result_set.total_records.or(total);
+        more = page.result_set.more;
+        let next = page.result_set.next_offset.unwrap_or(offset + received);
+        let done = wanted.is_some_and(|w| shown >= w);
+        // A page that ends early or an offset that does not advance would otherwise loop forever.
+        if done || !more || received == 0 || next <= offset {
+            break;
+        }
+        offset = next;
+    }
+    writer.finish()?;
+    if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
+        footer(&args, shown, total, more);
+    }
+    Ok(())
+}
+
+/// On a terminal, says how many of how many, and how to get the next page (stderr, not data).
+fn footer(args: &Args, shown: u64, total: Option<u64>, more: bool) {
+    let of_total = total.map(|t| format!(" of {t}")).unwrap_or_default();
+    if shown == 0 {
+        eprintln!("No conversations.");
+    } else if more && !args.all {
+        eprintln!(
+            "Showing {shown}{of_total} conversations. Next: ucconv list --limit {} --offset {}",
+            args.limit,
+            args.offset + shown
+        );
+    } else {
+        eprintln!("Showing {shown}{of_total} conversations.");
+    }
+}

@@ -1,0 +1,186 @@
+//! The one error type: every failure has a stable code, a documented exit code and, where it helps, a hint.
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit codes are a public contract (README, `--help`): never renumber them.
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    pub const OTHER: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const AUTH: u8 = 3;
+    pub const NOT_FOUND: u8 = 4;
+    pub const RATE_LIMITED: u8 = 5;
+    pub const NETWORK: u8 = 6;
+    pub const SERVER: u8 = 7;
+    pub const BAD_RESPONSE: u8 = 8;
+    pub const INTERRUPTED: u8 = 130;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad or missing input from the user, including input we would have to prompt for but cannot.
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+    #[error("no UltraCart credentials found")]
+    NoCredentials,
+    /// The API answered with an error status, or with `"success": false`.
+    #[error("{message} (HTTP {status})")]
+    Api { status: u16, message: String },
+    /// The request never got an answer: connect, DNS, TLS, timeout, connection dropped.
+    #[error("{message}")]
+    Network { message: String },
+    /// The answer arrived but is not what UltraCart's API sends.
+    #[error("{message}")]
+    BadResponse { message: String },
+    #[error("the server redirected to {location}; not following it with your credentials")]
+    CrossHostRedirect { location: String },
+    #[error("{message}")]
+    Config {
+        message: String,
+        hint: Option<String>,
+    },
+    #[error("interrupted")]
+    Interrupted,
+    /// The person declined or dismissed a prompt.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
+    /// stdout was closed by its reader (`| head`): not a failure, nothing to say.
+    #[error("broken pipe")]
+    BrokenPipe,
+    #[error("{0}")]
+    Io(std::io::Error),
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Error {
+        Error::Usage {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    pub fn config(message: impl Into<String>) -> Error {
+        Error::Config {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn bad_response(message: impl Into<String>) -> Error {
+        Error::BadResponse {
+            message: message.into(),
+        }
+    }
+
+    /// Stable machine-readable code, for the JSON error object.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Usage { .. } => "usage",
+            Error::NoCredentials => "no_credentials",
+            Error::Api { status, .. } => match status {
+                400 => "bad_request",
+                401 => "unauthorized",
+                403 => "forbidden",
+                404 => "not_found",
+                409 => "conflict",
+                410 => "app_disabled",
+                429 => "rate_limited",
+                500..=599 => "server_error",
+                200..=299 => "api_error",
+                _ => "http_error",
+            },
+            Error::Network { .. } => "network",
+            Error::BadResponse { .. } => "bad_response",
+            Error::CrossHostRedirect { .. } => "cross_host_redirect",
+            Error::Config { .. } => "config",
+            Error::Interrupted => "interrupted",
+            Error::Cancelled => "cancelled",
+            Error::BrokenPipe => "broken_pipe",
+            Error::Io(_) => "io",
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage { .. } => exit::USAGE,
+            Error::NoCredentials => exit::AUTH,
+            Error::Api { status, .. } => match status {
+                401 | 403 | 410 => exit::AUTH,
+                404 => exit::NOT_FOUND,
+                429 => exit::RATE_LIMITED,
+                500..=599 => exit::SERVER,
+                _ => exit::OTHER,
+            },
+            Error::Network { .. } => exit::NETWORK,
+            Error::BadResponse { .. } => exit::BAD_RESPONSE,
+            Error::Interrupted | Error::Cancelled => exit::INTERRUPTED,
+            Error::BrokenPipe => exit::SUCCESS,
+            Error::CrossHostRedirect { .. } | Error::Config { .. } | Error::Io(_) => exit::OTHER,
+        }
+    }
+
+    /// The HTTP status behind the error, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        let text = match self {
+            Error::Usage { hint, .. } | Error::Config { hint, .. } => return hint.clone(),
+            Error::NoCredentials => {
+                "run `ucconv config init`, or set UCCONV_API_KEY (or UCCONV_OAUTH_TOKEN)"
+            }
+            Error::Api { status, .. } => match status {
+                401 => {
+                    "the key or token was rejected: check it with `ucconv config show`, or save a new one with `ucconv config init`"
+                }
+                403 => {
+                    "the key works but lacks permission for conversations: grant it in UltraCart's Authorized Applications"
+                }
+                404 => "`ucconv list` shows the conversations you can see",
+                410 => "the authorized application behind this key is disabled in UltraCart",
+                429 => {
+                    "UltraCart's rate limit was hit: wait a little, and avoid running several ucconv at once"
+                }
+                500..=599 => "the server had a problem: try again shortly",
+                _ => return None,
+            },
+            Error::Network { .. } => {
+                "check the base URL (`--base-url`, UCCONV_BASE_URL) and your connection; `--timeout` waits longer"
+            }
+            Error::BadResponse { .. } => {
+                "the server did not answer like UltraCart's API: check `--base-url`"
+            }
+            Error::CrossHostRedirect { .. } => {
+                "if the new address is right, pass it with `--base-url`"
+            }
+            Error::Interrupted | Error::Cancelled | Error::BrokenPipe | Error::Io(_) => {
+                return None;
+            }
+        };
+        Some(text.to_string())
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Error {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            Error::BrokenPipe
+        } else {
+            Error::Io(error)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! Entry point: parse, build the context, dispatch the command, map its error to an exit code.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+use ucconv::cli::{Cli, Command};
+use ucconv::commands;
+use ucconv::context::Context;
+use ucconv::error::{Error, Result};
+use ucconv::output::json::error_object;
+
+fn main() -> ExitCode {
+    // Parsing first keeps --help and --version free of any other start-up work.
+    let cli = Cli::parse();
+    let json_errors = cli.global.json || cli.global.output.is_some_and(|f| f.is_json());
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error, json_errors);
+            ExitCode::from(error.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    // ring, not aws-lc-rs: the latter spends ~23 ms of CPU per process seeding entropy.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let ctx = Context::new(cli.global)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        tokio::select! {
+            result = dispatch(cli.command, &ctx) => result,
+            _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+        }
+    })
+}
+
+async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
+    match command {
+        Command::List(args) => commands::list::run(args, ctx, &ctx.api_client()?).await,
+        Command::Get(args) => commands::get::run(args, ctx, &ctx.api_client()?).await,
+        Command::Join(args) => commands::join::run(args, ctx, &ctx.api_client()?).await,
+        Command::Leave(args) => commands::leave::run(args, ctx, &ctx.api_client()?).await,
+        Command::Start(args) => commands::start::run(args, ctx, &ctx.api_client()?).await,
+        Command::Auth(args) => commands::auth::run(args, ctx, &ctx.api_client()?).await,
+        Command::Config(args) => commands::config::run(args, ctx).await,
+    }
+}
+
+/// `error:` and `hint:` lines, or one JSON object, on stderr. A closed stdout is not worth a word.
+fn report(error: &Error, as_json: bool) {
+    if matches!(error, Error::BrokenPipe) {
+        return;
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = if as_json {
+        writeln!(stderr, "{}", error_object(error))
+    } else {
+        let hint = error
+            .hint()
+            .map(|h| format!("\nhint: {h}"))
+            .unwrap_or_default();
+        writeln!(stderr, "error: {error}{hint}")
+    };
+}

@@ -1,0 +1,52 @@
+//! Rendering: turns wire objects into tables, TSV or JSON on stdout. Knows terminals, nothing of HTTP.
+
+pub mod agent;
+pub mod conversations;
+pub mod json;
+pub mod table;
+pub mod time;
+pub mod tsv;
+
+use std::io::{BufWriter, Write};
+
+use crate::error::{Error, Result};
+
+/// The `--output` formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned columns for people (the default on a terminal)
+    Table,
+    /// Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)
+    Tsv,
+    /// The API's JSON objects (an array for lists)
+    Json,
+    /// One JSON object per line
+    Jsonl,
+}
+
+impl OutputFormat {
+    pub fn is_json(self) -> bool {
+        matches!(self, OutputFormat::Json | OutputFormat::Jsonl)
+    }
+}
+
+/// Buffered stdout. Write errors become [`Error::BrokenPipe`] when the reader went away (`| head`).
+pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
+/// Writes a whole text block and flushes it.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// serde_json wraps I/O errors; unwrap them so a closed pipe is still recognised.
+pub(crate) fn from_json_error(error: serde_json::Error) -> Error {
+    match error.io_error_kind() {
+        Some(kind) => Error::from(std::io::Error::from(kind)),
+        None => Error::bad_response(format!("cannot encode JSON: {error}")),
+    }
+}
