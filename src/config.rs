@@ -90,13 +90,22 @@ pub fn load(path: &Path) -> Result<Config> {
             )));
         }
     };
-    let config: Config = toml::from_str(&text).map_err(|error| Error::Config {
-        message: format!(
-            "the config file {} is not valid: {}",
-            path.display(),
-            error.to_string().trim_end()
-        ),
-        hint: Some("fix or delete it, then run `ucconv config init`".into()),
+    let config: Config = toml::from_str(&text).map_err(|error| {
+        // One line, `line L, column C: what`, instead of toml's multi-line snippet.
+        let place = error.span().map_or_else(String::new, |span| {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: ")
+        });
+        Error::Config {
+            message: format!(
+                "the config file {} is not valid: {place}{}",
+                path.display(),
+                error.message().trim_end()
+            ),
+            hint: Some("fix or delete it, then run `ucconv config init`".into()),
+        }
     })?;
     warn_if_exposed(path, &config);
     Ok(config)

@@ -51,7 +51,23 @@ impl Harness {
 
     /// ucconv with nothing from the outer environment and no credentials at all.
     pub fn bare(&self) -> Command {
-        let mut cmd = assert_cmd::cargo_bin_cmd!("ucconv");
+        Command::from_std(self.bare_std())
+    }
+
+    /// ucconv with the emulator's key in UCCONV_API_KEY.
+    pub fn ucconv(&self) -> Command {
+        Command::from_std(self.ucconv_std())
+    }
+
+    /// As [`Harness::ucconv`], for tests that drive the process's pipes themselves.
+    pub fn ucconv_std(&self) -> std::process::Command {
+        let mut cmd = self.bare_std();
+        cmd.env("UCCONV_API_KEY", DEFAULT_KEY);
+        cmd
+    }
+
+    fn bare_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ucconv"));
         cmd.env_clear()
             .env("HOME", self.home.path())
             .env("XDG_CONFIG_HOME", self.home.path().join("xdg"))
@@ -59,13 +75,6 @@ impl Harness {
             .env("COLUMNS", "100")
             .env("UCCONV_NOW", NOW)
             .env("UCCONV_BASE_URL", self.emulator.base_url());
-        cmd
-    }
-
-    /// ucconv with the emulator's key in UCCONV_API_KEY.
-    pub fn ucconv(&self) -> Command {
-        let mut cmd = self.bare();
-        cmd.env("UCCONV_API_KEY", DEFAULT_KEY);
         cmd
     }
 
