@@ -3,6 +3,8 @@
 //! Data flows one way: [`cli`] parses, [`context`] resolves terminal state and credentials once,
 //! a module in [`commands`] calls [`api`] and hands what came back to [`output`] to render.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod api;
 pub mod cli;
 pub mod commands;

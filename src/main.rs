@@ -1,5 +1,7 @@
 //! Entry point: parse, build the context, dispatch the command, map its error to an exit code.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::process::ExitCode;
 
