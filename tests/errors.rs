@@ -7,13 +7,17 @@ use std::time::{Duration, Instant};
 
 use common::{Harness, parse_json, run};
 use serde_json::json;
-use ucconv_emulator::{Emulator, Fault, FaultRule, Options};
+use ucconv_emulator::{DEFAULT_KEY, Emulator, Fault, FaultRule, Options};
 
 /// Runs `ucconv <args>` against a server answering `fault` once: (exit code, stdout, stderr).
 fn with_fault(fault: Fault, args: &[&str]) -> (i32, String, String) {
     let h = Harness::new();
     h.emulator.inject(FaultRule::times(fault, 1));
-    run(h.ucconv().args(args))
+    let (code, stdout, stderr) = run(h.ucconv().args(args));
+    for text in [&stdout, &stderr] {
+        assert!(!text.contains(DEFAULT_KEY), "the key leaked: {text}");
+    }
+    (code, stdout, stderr)
 }
 
 fn assert_one_error_line(stderr: &str, message: &str) {
@@ -326,4 +330,40 @@ fn a_closed_stdout_exits_0_quietly() {
     assert!(first.contains('\t'));
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn ctrl_c_during_a_request_exits_130_promptly() {
+    use std::process::Stdio;
+
+    let h = Harness::new();
+    h.emulator
+        .inject(FaultRule::times(Fault::Delay(Duration::from_secs(20)), 1));
+    let child = h
+        .ucconv_std()
+        .args(["list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.requests().is_empty() {
+        assert!(Instant::now() < deadline, "the request never arrived");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let interrupted_at = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        interrupted_at.elapsed() < Duration::from_secs(5),
+        "promptly"
+    );
+    assert_eq!(output.status.code(), Some(130));
+    assert_eq!(output.stdout, b"", "no half-written JSON");
+    let error = parse_json(&String::from_utf8_lossy(&output.stderr));
+    assert_eq!(error["error"]["code"], "interrupted");
 }

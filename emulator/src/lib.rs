@@ -14,6 +14,7 @@
 
 mod data;
 mod faults;
+mod handlers;
 mod routes;
 
 use std::net::{SocketAddr, TcpListener};

@@ -1,0 +1,370 @@
+//! The six endpoints of WIRE.md §2: list, get, join, leave, start and agent auth, in either shape.
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State as Extract};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use jiff::{Timestamp, ToSpan};
+use serde_json::{Value, json};
+
+use crate::data::{self, AGENT_ARN, AGENT_NAME, Conversation, MERCHANT_ID, Participant, dts};
+use crate::routes::{Shared, error};
+use crate::{Shape, State, lock};
+
+fn envelope(state: &State, key: &str, value: Value) -> Value {
+    match state.options.shape {
+        Shape::Original => value,
+        Shape::Current => {
+            let mut wrapped = json!({
+                "error": null,
+                "metadata": {"payload_name": key},
+                "success": true,
+                "warning": null
+            });
+            wrapped[key] = value;
+            wrapped
+        }
+    }
+}
+
+fn parse_number(query: &HashMap<String, String>, name: &str) -> Result<Option<usize>, Response> {
+    query
+        .get(name)
+        .map(|text| {
+            text.parse::<usize>().map_err(|_| {
+                error(
+                    StatusCode::BAD_REQUEST,
+                    &format!("Parameter {name} must be a non-negative integer."),
+                )
+            })
+        })
+        .transpose()
+}
+
+pub(crate) async fn list(
+    Extract(state): Extract<Shared>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Response> {
+    let limit = parse_number(&query, "_limit")?.unwrap_or(100);
+    if !(1..=200).contains(&limit) {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "Parameter _limit must be between 1 and 200.",
+        ));
+    }
+    let offset = parse_number(&query, "_offset")?.unwrap_or(0);
+    // The original API predates these filters and ignores them, as servers ignore unknown parameters.
+    let current = state.options.shape == Shape::Current;
+    let medium = query.get("medium").filter(|_| current);
+    let before = match query.get("before").filter(|_| current) {
+        Some(text) => Some(parse_time(text).ok_or_else(|| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "Parameter before must be an ISO-8601 date/time.",
+            )
+        })?),
+        None => None,
+    };
+
+    let conversations = lock(&state.conversations);
+    let matching: Vec<&Conversation> = conversations
+        .iter()
+        .filter(|c| medium.is_none_or(|m| &c.medium == m))
+        .filter(|c| before.is_none_or(|b| c.last_activity < b))
+        .collect();
+    let total = matching.len();
+    let page: Vec<Value> = matching
+        .iter()
+        .skip(offset)
+        .take(limit)
+        .map(|c| c.summary(state.options.shape))
+        .collect();
+    let count = page.len();
+    let more = offset + count < total;
+    Ok(Json(json!({
+        "conversations": page,
+        "error": null,
+        "metadata": {
+            "payload_name": "conversations",
+            "result_set": {
+                "count": count,
+                "limit": limit,
+                "more": more,
+                "next_offset": if more { Some(offset + count) } else { None },
+                "offset": offset,
+                "total_records": total
+            }
+        },
+        "success": true,
+        "warning": null
+    }))
+    .into_response())
+}
+
+/// Accepts what UltraCart sends: RFC 3339 with an offset, or a bare date/time taken as UTC.
+fn parse_time(text: &str) -> Option<Timestamp> {
+    text.parse::<Timestamp>().ok().or_else(|| {
+        text.parse::<jiff::civil::DateTime>()
+            .ok()
+            .and_then(|dt| dt.to_zoned_datetime(jiff::tz::TimeZone::UTC).ok())
+            .map(|zoned| zoned.timestamp())
+    })
+}
+
+fn not_found(uuid: &str) -> Response {
+    error(
+        StatusCode::NOT_FOUND,
+        &format!("Conversation {uuid} was not found."),
+    )
+}
+
+pub(crate) async fn get(
+    Extract(state): Extract<Shared>,
+    Path(uuid): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Result<Response, Response> {
+    let message_limit =
+        parse_number(&query, "limit")?.filter(|_| state.options.shape == Shape::Current);
+    let conversations = lock(&state.conversations);
+    let conversation = conversations
+        .iter()
+        .find(|c| c.conversation_uuid == uuid)
+        .ok_or_else(|| not_found(&uuid))?;
+    let value = conversation.full(state.options.shape, message_limit);
+    Ok(Json(envelope(&state, "conversation", value)).into_response())
+}
+
+/// join and leave answer with no body in the original API and a bare success envelope in the current one.
+fn done(state: &State) -> Response {
+    match state.options.shape {
+        Shape::Original => StatusCode::NO_CONTENT.into_response(),
+        Shape::Current => Json(json!({"success": true, "metadata": {}})).into_response(),
+    }
+}
+
+fn json_body(body: &Bytes) -> Result<Option<Value>, Response> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_slice(body).map(Some).map_err(|e| {
+        error(
+            StatusCode::BAD_REQUEST,
+            &format!("Malformed JSON body: {e}"),
+        )
+    })
+}
+
+pub(crate) async fn join(
+    Extract(state): Extract<Shared>,
+    Path(uuid): Path<String>,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let request = json_body(&body)?;
+    let language = match request
+        .as_ref()
+        .map(|r| &r["participant_language_iso_code"])
+    {
+        None | Some(Value::Null) => "en".to_string(),
+        Some(Value::String(code)) => code.clone(),
+        Some(_) => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "participant_language_iso_code must be a string.",
+            ));
+        }
+    };
+    let now = state.now();
+    let participant_uuid = data::uuid(&mut lock(&state.rng));
+    let mut conversations = lock(&state.conversations);
+    let conversation = conversations
+        .iter_mut()
+        .find(|c| c.conversation_uuid == uuid)
+        .ok_or_else(|| not_found(&uuid))?;
+    match conversation
+        .participants
+        .iter_mut()
+        .find(|p| p.conversation_participant_arn == AGENT_ARN)
+    {
+        Some(agent) => {
+            agent.status = "joined".into();
+            agent.left_dts = None;
+            agent.joined_dts = dts(now);
+            agent.language_iso_code = language;
+        }
+        None => conversation.participants.push(Participant {
+            conversation_participant_uuid: participant_uuid,
+            conversation_participant_arn: AGENT_ARN.into(),
+            conversation_participant_name: AGENT_NAME.into(),
+            status: "joined".into(),
+            joined_dts: dts(now),
+            left_dts: None,
+            last_message_dts: None,
+            unread_messages: 0,
+            language_iso_code: language,
+            sms_phone_number: None,
+            email: None,
+            timezone: "UTC".into(),
+        }),
+    }
+    Ok(done(&state))
+}
+
+pub(crate) async fn leave(
+    Extract(state): Extract<Shared>,
+    Path(uuid): Path<String>,
+) -> Result<Response, Response> {
+    let now = state.now();
+    let mut conversations = lock(&state.conversations);
+    let conversation = conversations
+        .iter_mut()
+        .find(|c| c.conversation_uuid == uuid)
+        .ok_or_else(|| not_found(&uuid))?;
+    let agent = conversation
+        .participants
+        .iter_mut()
+        .find(|p| p.conversation_participant_arn == AGENT_ARN && p.left_dts.is_none())
+        .ok_or_else(|| {
+            error(
+                StatusCode::BAD_REQUEST,
+                "You are not a participant in this conversation.",
+            )
+        })?;
+    agent.status = "left".into();
+    agent.left_dts = Some(dts(now));
+    Ok(done(&state))
+}
+
+pub(crate) async fn start(
+    Extract(state): Extract<Shared>,
+    body: Bytes,
+) -> Result<Response, Response> {
+    let request = json_body(&body)?.ok_or_else(|| {
+        error(
+            StatusCode::BAD_REQUEST,
+            "A ConversationStartRequest body is required.",
+        )
+    })?;
+    let arns: Vec<String> = request["add_conversation_participant_arns"]
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    if arns.is_empty() {
+        return Err(error(
+            StatusCode::BAD_REQUEST,
+            "add_conversation_participant_arns must list at least one participant.",
+        ));
+    }
+    let now = state.now();
+    let mut rng = lock(&state.rng);
+    let conversation_uuid = data::uuid(&mut rng);
+    let conversation_arn = request["conversation_arn"]
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            format!("arn:ultracart:conversation:{MERCHANT_ID}:conversation:{conversation_uuid}")
+        });
+    let participants = std::iter::once((AGENT_ARN.to_string(), AGENT_NAME.to_string()))
+        .chain(arns.into_iter().map(|arn| {
+            let name = arn.rsplit(':').next().unwrap_or(&arn).to_string();
+            (arn, name)
+        }))
+        .map(|(arn, name)| Participant {
+            conversation_participant_uuid: data::uuid(&mut rng),
+            conversation_participant_arn: arn,
+            conversation_participant_name: name,
+            status: "joined".into(),
+            joined_dts: dts(now),
+            left_dts: None,
+            last_message_dts: None,
+            unread_messages: 0,
+            language_iso_code: "en".into(),
+            sms_phone_number: None,
+            email: None,
+            timezone: "UTC".into(),
+        })
+        .collect();
+    drop(rng);
+    let conversation = Conversation {
+        conversation_uuid: conversation_uuid.clone(),
+        conversation_arn: conversation_arn.clone(),
+        start_dts: now,
+        closed: false,
+        visible: true,
+        unread_messages: false,
+        medium: "websocket".into(),
+        sentiment: "NEUTRAL",
+        base_language_iso_code: "en".into(),
+        participants,
+        messages: Vec::new(),
+        last_activity: now,
+    };
+    let body = match state.options.shape {
+        Shape::Original => {
+            json!({"conversation_arn": conversation_arn, "conversation_uuid": conversation_uuid})
+        }
+        Shape::Current => json!({
+            "conversation": conversation.full(Shape::Current, None),
+            "error": null,
+            "metadata": {},
+            "success": true,
+            "warning": null
+        }),
+    };
+    lock(&state.conversations).insert(0, conversation);
+    Ok(Json(body).into_response())
+}
+
+/// A JWT shaped like UltraCart's (header.payload.signature); the signature is not real.
+fn fake_jwt(now: Timestamp) -> String {
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let expires = now + 1.hour();
+    let payload = json!({
+        "sub": AGENT_ARN,
+        "merchant_id": MERCHANT_ID,
+        "iat": now.as_second(),
+        "exp": expires.as_second()
+    });
+    let payload = URL_SAFE_NO_PAD.encode(payload.to_string());
+    let signature = URL_SAFE_NO_PAD.encode(b"emulator-signature-not-verifiable");
+    format!("{header}.{payload}.{signature}")
+}
+
+pub(crate) async fn auth(Extract(state): Extract<Shared>) -> Response {
+    let jwt = fake_jwt(state.now());
+    let websocket_url = format!("ws://{}/conversation/websocket", state.addr);
+    let body = match state.options.shape {
+        Shape::Original => json!({
+            "conversation_participant_arn": AGENT_ARN,
+            "jwt": jwt,
+            "websocket_url": websocket_url
+        }),
+        Shape::Current => json!({
+            "agent_auth": {
+                "conversation_participant_arn": AGENT_ARN,
+                "conversation_participant_name": AGENT_NAME,
+                "jwt": jwt,
+                "websocket_url": websocket_url,
+                "merchant_id": MERCHANT_ID,
+                "user_id": 1001,
+                "group_ids": [7, 12],
+                "chat_admin": false,
+                "chat_user": true
+            },
+            "error": null,
+            "metadata": {},
+            "success": true,
+            "warning": null
+        }),
+    };
+    Json(body).into_response()
+}
