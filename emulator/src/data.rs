@@ -28,6 +28,26 @@ pub struct Participant {
     pub timezone: String,
 }
 
+impl Participant {
+    /// A participant who joined at `joined`, has not left or written yet, and speaks English.
+    pub fn joined(uuid: String, arn: String, name: String, joined: Timestamp) -> Participant {
+        Participant {
+            conversation_participant_uuid: uuid,
+            conversation_participant_arn: arn,
+            conversation_participant_name: name,
+            status: "joined".into(),
+            joined_dts: dts(joined),
+            left_dts: None,
+            last_message_dts: None,
+            unread_messages: 0,
+            language_iso_code: "en".into(),
+            sms_phone_number: None,
+            email: None,
+            timezone: "UTC".into(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Message {
     pub conversation_message_uuid: String,
@@ -136,38 +156,23 @@ fn seed_one(rng: &mut fastrand::Rng, last_activity: Timestamp) -> Conversation {
     let first_message = last_activity - (message_count as i64 * 90).seconds();
     let start_dts = first_message - 5.seconds();
 
-    let mut participants = vec![Participant {
-        conversation_participant_uuid: uuid(rng),
-        conversation_participant_arn: customer_arn.clone(),
-        conversation_participant_name: customer_name.clone(),
-        status: "joined".into(),
-        joined_dts: dts(start_dts),
-        left_dts: None,
-        last_message_dts: None,
-        unread_messages: 0,
-        language_iso_code: "en".into(),
-        sms_phone_number: (medium == "sms").then(|| format!("+1555{:07}", rng.u32(0..10_000_000))),
-        email: (medium == "websocket")
-            .then(|| format!("{}.{}@example.com", first, last).to_lowercase()),
-        timezone: "America/New_York".into(),
-    }];
+    let mut customer = Participant::joined(uuid(rng), customer_arn, customer_name, start_dts);
+    customer.sms_phone_number =
+        (medium == "sms").then(|| format!("+1555{:07}", rng.u32(0..10_000_000)));
+    customer.email =
+        (medium == "websocket").then(|| format!("{first}.{last}@example.com").to_lowercase());
+    customer.timezone = "America/New_York".into();
+    let mut participants = vec![customer];
     let staffed = message_count > 1;
     if staffed {
-        participants.push(Participant {
-            conversation_participant_uuid: uuid(rng),
-            conversation_participant_arn: "arn:ultracart:conversation:DEMO:participant:agent:1002"
-                .into(),
-            conversation_participant_name: "Morgan (Support)".into(),
-            status: "joined".into(),
-            joined_dts: dts(start_dts + 30.seconds()),
-            left_dts: None,
-            last_message_dts: None,
-            unread_messages: 0,
-            language_iso_code: "en".into(),
-            sms_phone_number: None,
-            email: None,
-            timezone: "America/Chicago".into(),
-        });
+        let mut agent = Participant::joined(
+            uuid(rng),
+            "arn:ultracart:conversation:DEMO:participant:agent:1002".into(),
+            "Morgan (Support)".into(),
+            start_dts + 30.seconds(),
+        );
+        agent.timezone = "America/Chicago".into();
+        participants.push(agent);
     }
 
     let messages = (0..message_count)

@@ -196,20 +196,12 @@ pub(crate) async fn join(
             agent.joined_dts = dts(now);
             agent.language_iso_code = language;
         }
-        None => conversation.participants.push(Participant {
-            conversation_participant_uuid: participant_uuid,
-            conversation_participant_arn: AGENT_ARN.into(),
-            conversation_participant_name: AGENT_NAME.into(),
-            status: "joined".into(),
-            joined_dts: dts(now),
-            left_dts: None,
-            last_message_dts: None,
-            unread_messages: 0,
-            language_iso_code: language,
-            sms_phone_number: None,
-            email: None,
-            timezone: "UTC".into(),
-        }),
+        None => {
+            let mut agent =
+                Participant::joined(participant_uuid, AGENT_ARN.into(), AGENT_NAME.into(), now);
+            agent.language_iso_code = language;
+            conversation.participants.push(agent);
+        }
     }
     Ok(done(&state))
 }
@@ -278,20 +270,7 @@ pub(crate) async fn start(
             let name = arn.rsplit(':').next().unwrap_or(&arn).to_string();
             (arn, name)
         }))
-        .map(|(arn, name)| Participant {
-            conversation_participant_uuid: data::uuid(&mut rng),
-            conversation_participant_arn: arn,
-            conversation_participant_name: name,
-            status: "joined".into(),
-            joined_dts: dts(now),
-            left_dts: None,
-            last_message_dts: None,
-            unread_messages: 0,
-            language_iso_code: "en".into(),
-            sms_phone_number: None,
-            email: None,
-            timezone: "UTC".into(),
-        })
+        .map(|(arn, name)| Participant::joined(data::uuid(&mut rng), arn, name, now))
         .collect();
     drop(rng);
     let conversation = Conversation {

@@ -156,47 +156,17 @@ fn shapes_differ_as_the_api_generations_do() {
 fn join_leave_and_start_change_state() {
     let emulator = start(Options::default());
     let uuid = emulator.conversation_uuids()[3].clone();
+    let status =
+        |method: &str, path: String, body: &str| call(&emulator, method, &path, true, body).status;
     assert_eq!(
-        call(
-            &emulator,
-            "DELETE",
-            &format!("{LIST}/{uuid}/leave"),
-            true,
-            ""
-        )
-        .status,
-        400
+        status("DELETE", format!("{LIST}/{uuid}/leave"), ""),
+        400,
+        "not joined yet"
     );
-    assert_eq!(
-        call(&emulator, "PUT", &format!("{LIST}/{uuid}/join"), true, "").status,
-        200
-    );
-    assert_eq!(
-        call(
-            &emulator,
-            "DELETE",
-            &format!("{LIST}/{uuid}/leave"),
-            true,
-            ""
-        )
-        .status,
-        200
-    );
-    assert_eq!(
-        call(&emulator, "PUT", &format!("{LIST}/nope/join"), true, "").status,
-        404
-    );
-    assert_eq!(
-        call(
-            &emulator,
-            "PUT",
-            &format!("{LIST}/{uuid}/join"),
-            true,
-            "{bad"
-        )
-        .status,
-        400
-    );
+    assert_eq!(status("PUT", format!("{LIST}/{uuid}/join"), ""), 200);
+    assert_eq!(status("DELETE", format!("{LIST}/{uuid}/leave"), ""), 200);
+    assert_eq!(status("PUT", format!("{LIST}/nope/join"), ""), 404);
+    assert_eq!(status("PUT", format!("{LIST}/{uuid}/join"), "{bad"), 400);
 
     let started = call(
         &emulator,
