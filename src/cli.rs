@@ -53,6 +53,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with = "output")]
     pub json: bool,
 
+    /// When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
     /// Seconds to wait for each request
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
@@ -61,6 +65,13 @@ pub struct GlobalArgs {
     /// Never prompt; fail instead, naming the flag to pass
     #[arg(long, global = true)]
     pub no_input: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 impl GlobalArgs {

@@ -9,10 +9,11 @@ use reqwest::Url;
 use secrecy::SecretString;
 
 use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL};
-use crate::cli::GlobalArgs;
+use crate::cli::{ColorChoice, GlobalArgs};
 use crate::config::{self, Config, Profile};
 use crate::error::{Error, Result};
 use crate::output::OutputFormat;
+use crate::output::progress::Progress;
 
 /// Facts about where output goes, read once so every command agrees.
 #[derive(Clone, Debug)]
@@ -22,10 +23,12 @@ pub struct Terminal {
     pub stderr_is_tty: bool,
     /// Columns for tables and wrapping: `COLUMNS`, else the terminal's, else 100.
     pub width: usize,
+    /// ANSI colors on stdout.
+    pub color: bool,
 }
 
 impl Terminal {
-    fn detect() -> Terminal {
+    fn detect(color: ColorChoice) -> Terminal {
         let stdout_is_tty = std::io::stdout().is_terminal();
         let from_env = std::env::var("COLUMNS")
             .ok()
@@ -37,6 +40,21 @@ impl Terminal {
             stdout_is_tty,
             stderr_is_tty: std::io::stderr().is_terminal(),
             width: from_env.or(from_tty).unwrap_or(100),
+            color: use_color(color, stdout_is_tty),
+        }
+    }
+}
+
+/// `--color` wins; for `auto`, NO_COLOR turns colors off, CLICOLOR_FORCE turns them on, and
+/// otherwise they follow whether stdout is a terminal (https://no-color.org, https://bixense.com/clicolors).
+fn use_color(choice: ColorChoice, stdout_is_tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if env_var("NO_COLOR").is_some() => false,
+        ColorChoice::Auto => {
+            std::env::var("CLICOLOR_FORCE").is_ok_and(|v| !v.is_empty() && v != "0")
+                || stdout_is_tty
         }
     }
 }
@@ -85,7 +103,7 @@ fn env_var(name: &str) -> Option<String> {
 
 impl Context {
     pub fn new(global: GlobalArgs) -> Result<Context> {
-        let terminal = Terminal::detect();
+        let terminal = Terminal::detect(global.color);
         let format = global.format(terminal.stdout_is_tty);
         let now = match env_var("UCCONV_NOW") {
             Some(text) => text
@@ -101,6 +119,11 @@ impl Context {
             now,
             config_path,
         })
+    }
+
+    /// Spinners for slow requests: only where a person watches stderr.
+    pub fn progress(&self) -> Progress {
+        Progress::new(self.terminal.stderr_is_tty)
     }
 
     /// Prompts need a person at both ends: input from a terminal and output to one.

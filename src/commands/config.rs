@@ -2,14 +2,15 @@
 
 use std::io::Read;
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde_json::json;
 
-use crate::api::client::{ApiClient, Credential, ListQuery};
-use crate::config::{self, Profile};
+use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL, ListQuery};
+use crate::config::{self, Config, Profile};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::{self, OutputFormat, json, table, tsv};
+use crate::prompt;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -75,38 +76,77 @@ fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
         std::io::stdin()
             .read_to_string(&mut text)
             .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
-        text
+        SecretString::from(text.trim().to_string())
     } else if ctx.can_prompt() {
-        dialoguer::Password::new()
-            .with_prompt(what)
-            .interact()
-            .map_err(|_| Error::Cancelled)?
+        prompt::secret(what)?
     } else {
         return Err(Error::usage_with_hint(
             format!("no terminal to ask for the {what} on"),
             "pipe it in with --key-stdin, e.g. `printf '%s' \"$KEY\" | ucconv config init --key-stdin`",
         ));
     };
-    let secret = secret.trim();
-    if secret.is_empty() {
+    if secret.expose_secret().trim().is_empty() {
         return Err(Error::usage(format!("the {what} is empty")));
     }
-    Ok(SecretString::from(secret.to_string()))
+    Ok(secret)
+}
+
+/// The profile to write: `--profile`, else asked on a terminal, else "default". On a terminal,
+/// an existing profile is either replaced or kept, with the new one saved under another name.
+fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) -> Result<String> {
+    let mut name = match &ctx.global.profile {
+        Some(name) => name.clone(),
+        None if interactive => prompt::text("Profile name", "default")?,
+        None => "default".to_string(),
+    };
+    name = name.trim().to_string();
+    if interactive && config.profiles.contains_key(&name) {
+        let replace = format!("Replace profile {name:?}");
+        let choice = prompt::choose(
+            &format!("A profile named {name:?} exists"),
+            &[replace.as_str(), "Add a new profile"],
+        )?;
+        if choice == 1 {
+            let suggestion = (2..)
+                .map(|n| format!("{name}-{n}"))
+                .find(|candidate| !config.profiles.contains_key(candidate))
+                .unwrap_or_default();
+            name = prompt::text("New profile name", &suggestion)?
+                .trim()
+                .to_string();
+            if config.profiles.contains_key(&name) {
+                return Err(Error::usage(format!(
+                    "a profile named {name:?} exists already"
+                )));
+            }
+        }
+    }
+    if name.is_empty() {
+        return Err(Error::usage("the profile name is empty"));
+    }
+    Ok(name)
 }
 
 async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
-    let name = ctx
-        .global
-        .profile
-        .clone()
-        .unwrap_or_else(|| "default".into());
+    let interactive = !args.key_stdin && ctx.can_prompt();
+    let mut config = ctx.load_config()?;
+    let name = choose_profile_name(ctx, &config, interactive)?;
     let secret = read_secret(&args, ctx)?;
     let credential = if args.oauth {
         Credential::OAuthToken(secret.clone())
     } else {
         Credential::SimpleKey(secret.clone())
     };
-    let base_url = ctx.base_url(None)?;
+    // A base URL given by flag or environment is saved as is; on a terminal, one may be typed.
+    let saved_base_url = match &ctx.global.base_url {
+        Some(url) => Some(url.clone()),
+        None if interactive => {
+            let answer = prompt::text("Base URL", DEFAULT_BASE_URL)?;
+            Some(answer.trim().to_string()).filter(|a| !a.is_empty() && a != DEFAULT_BASE_URL)
+        }
+        None => None,
+    };
+    let base_url = ctx.base_url(saved_base_url.as_deref())?;
     if !args.no_verify {
         // One cheap request: a single conversation summary.
         let client = ApiClient::new(base_url.clone(), &credential, ctx.timeout())?;
@@ -114,16 +154,20 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
             limit: Some(1),
             ..ListQuery::default()
         };
-        client.list_conversations(&probe).await?;
+        let checking = format!("Checking the key with {base_url}…");
+        ctx.progress()
+            .run(checking, client.list_conversations(&probe))
+            .await?;
     }
 
-    let mut config = ctx.load_config()?;
-    let profile = Profile {
-        api_key: (!args.oauth).then(|| secret.clone()),
-        oauth_token: args.oauth.then_some(secret),
-        base_url: ctx.global.base_url.clone(),
-    };
-    config.profiles.insert(name.clone(), profile);
+    config.profiles.insert(
+        name.clone(),
+        Profile {
+            api_key: (!args.oauth).then(|| secret.clone()),
+            oauth_token: args.oauth.then_some(secret),
+            base_url: saved_base_url,
+        },
+    );
     let make_default = args.default || config.default_profile.is_none();
     if make_default {
         config.default_profile = Some(name.clone());
@@ -234,11 +278,13 @@ fn show(ctx: &Context) -> Result<()> {
                         ]
                     })
                     .collect();
-                text.push_str(&table::render(
-                    &["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"],
+                let header = ["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"];
+                text.push_str(&table::join(&table::render(
+                    Some(&header),
                     cells,
+                    None,
                     &[],
-                ));
+                )));
             }
             text.push_str(&format!("\nActive credentials: {active_text}\n"));
             text
@@ -270,7 +316,6 @@ fn use_profile(name: &str, ctx: &Context) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use secrecy::ExposeSecret;
 
     #[test]
     fn describe_masks() {

@@ -11,7 +11,7 @@ use crate::output::{self, conversations};
   ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --messages 20
   ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --json | jq '.messages[].body'")]
 pub struct Args {
-    /// The conversation's UUID
+    /// The conversation's UUID [default: pick one from a list, on a terminal]
     pub uuid: Option<String>,
 
     /// Show only the newest N messages
@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
-    let uuid = super::conversation_uuid(args.uuid, "get")?;
+    let uuid = super::conversation_uuid(args.uuid, "get", ctx, client).await?;
     let conversation = client.get_conversation(&uuid, args.messages).await?;
     conversations::write_detail(&mut output::stdout(), &conversation, super::view(ctx))
 }

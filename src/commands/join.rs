@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --language es")]
 pub struct Args {
-    /// The conversation's UUID
+    /// The conversation's UUID [default: pick one from a list, on a terminal]
     pub uuid: Option<String>,
 
     /// Your language, as an ISO 639-1 code (e.g. en, es), for translated messages
@@ -18,7 +18,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
-    let uuid = super::conversation_uuid(args.uuid, "join")?;
+    let uuid = super::conversation_uuid(args.uuid, "join", ctx, client).await?;
     let language = args.language.as_deref().map(str::trim);
     if let Some(code) = language
         && !(2..=8).contains(&code.len())

@@ -3,13 +3,14 @@
 use crate::api::client::ApiClient;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::prompt;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --yes   # no question, for scripts")]
 pub struct Args {
-    /// The conversation's UUID
+    /// The conversation's UUID [default: pick one from a list, on a terminal]
     pub uuid: Option<String>,
 
     /// Leave without asking for confirmation (required when not on a terminal)
@@ -18,7 +19,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
-    let uuid = super::conversation_uuid(args.uuid, "leave")?;
+    let uuid = super::conversation_uuid(args.uuid, "leave", ctx, client).await?;
     if !args.yes {
         confirm(ctx, &uuid)?;
     }
@@ -33,14 +34,5 @@ fn confirm(ctx: &Context, uuid: &str) -> Result<()> {
             "pass --yes to leave without asking",
         ));
     }
-    let answer = dialoguer::Confirm::new()
-        .with_prompt(format!("Leave conversation {uuid}?"))
-        .default(false)
-        .interact_opt()
-        .map_err(|_| Error::Cancelled)?;
-    match answer {
-        Some(true) => Ok(()),
-        // "No" and Esc both change nothing; exiting 130 tells a wrapper nothing happened.
-        Some(false) | None => Err(Error::Cancelled),
-    }
+    prompt::confirm(&format!("Leave conversation {uuid}?"))
 }

@@ -66,6 +66,8 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let mut more;
     // New messages reorder the list while we page, which can repeat a conversation across pages.
     let mut seen = HashSet::new();
+    let progress = ctx.progress();
+    let mut pages = 0;
     loop {
         let page_size = wanted.map_or(PAGE_MAX, |w| (w - shown).min(PAGE_MAX));
         let query = ListQuery {
@@ -74,7 +76,15 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
             medium: args.medium.clone(),
             before: before.clone(),
         };
-        let page = client.list_conversations(&query).await?;
+        pages += 1;
+        let loading = if pages == 1 {
+            "Loading conversations…".to_string()
+        } else {
+            format!("Loading page {pages} ({shown} conversations so far)…")
+        };
+        let page = progress
+            .run(loading, client.list_conversations(&query))
+            .await?;
         let received = page.conversations.len() as u64;
         let fresh: Vec<_> = page
             .conversations

@@ -10,10 +10,12 @@ pub mod start;
 
 use serde::Serialize;
 
+use crate::api::client::{ApiClient, ListQuery};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::conversations::View;
+use crate::output::conversations::{self, View};
 use crate::output::{self, OutputFormat, tsv};
+use crate::prompt;
 
 /// The view settings a command renders with, from the resolved context.
 pub fn view(ctx: &Context) -> View {
@@ -22,13 +24,26 @@ pub fn view(ctx: &Context) -> View {
         pretty: ctx.terminal.stdout_is_tty,
         width: ctx.terminal.width,
         now: ctx.now,
+        color: ctx.terminal.color,
     }
 }
 
-/// The conversation a command acts on. Without one, the error names the argument to pass.
-pub fn conversation_uuid(given: Option<String>, command: &str) -> Result<String> {
+/// How many recent conversations the picker offers.
+const PICKER_SIZE: u32 = 50;
+
+/// The conversation a command acts on: the one given, else (on a terminal) one the person picks
+/// from the most recent, else an error naming the argument to pass.
+pub async fn conversation_uuid(
+    given: Option<String>,
+    command: &str,
+    ctx: &Context,
+    client: &ApiClient,
+) -> Result<String> {
     let uuid = given.map(|u| u.trim().to_string()).unwrap_or_default();
     if uuid.is_empty() {
+        if ctx.can_prompt() {
+            return pick_conversation(command, ctx, client).await;
+        }
         return Err(Error::usage_with_hint(
             format!("`ucconv {command}` needs a conversation UUID"),
             format!("pass it as `ucconv {command} <UUID>`; `ucconv list` shows them"),
@@ -39,6 +54,31 @@ pub fn conversation_uuid(given: Option<String>, command: &str) -> Result<String>
         return Err(Error::usage(format!("{uuid:?} is not a conversation UUID")));
     }
     Ok(uuid)
+}
+
+async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> Result<String> {
+    let query = ListQuery {
+        limit: Some(PICKER_SIZE),
+        ..ListQuery::default()
+    };
+    let recent = ctx
+        .progress()
+        .run(
+            "Loading recent conversations…",
+            client.list_conversations(&query),
+        )
+        .await?
+        .conversations;
+    let recent: Vec<_> = recent.into_iter().filter(|c| c.uuid().is_some()).collect();
+    if recent.is_empty() {
+        return Err(Error::usage("there are no conversations to choose from"));
+    }
+    let items = conversations::picker_items(&recent, &view(ctx));
+    let chosen = prompt::pick(
+        &format!("Conversation to {command} (type to filter)"),
+        &items,
+    )?;
+    Ok(recent[chosen].uuid().unwrap_or_default().to_string())
 }
 
 /// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON.

@@ -5,7 +5,7 @@ use std::io::Write;
 use jiff::Timestamp;
 
 use super::json::{self, ArrayWriter};
-use super::{OutputFormat, from_json_error, table, time, tsv};
+use super::{OutputFormat, Palette, from_json_error, table, time, tsv};
 use crate::api::models::{Conversation, ConversationSummary};
 use crate::error::Result;
 
@@ -17,6 +17,8 @@ pub struct View {
     pub pretty: bool,
     pub width: usize,
     pub now: Timestamp,
+    /// ANSI styles on stdout.
+    pub color: bool,
 }
 
 const FROM_WIDTH: usize = 24;
@@ -70,68 +72,128 @@ pub fn summary_tsv(summary: &ConversationSummary) -> String {
     ])
 }
 
-/// The `list` table, with the last message cut so each row fits the width.
-pub fn summary_table(summaries: &[ConversationSummary], width: usize, now: Timestamp) -> String {
-    let header = [
-        "UUID",
-        "WHEN",
-        "FROM",
-        "LAST MESSAGE",
-        "MSGS",
-        "UNREAD",
-        "MEDIUM",
-    ];
-    let cells: Vec<[String; 7]> = summaries
-        .iter()
-        .map(|s| {
-            [
-                s.uuid().unwrap_or("-").to_string(),
-                time::relative_text(last_activity(s), now),
-                table::truncate(&counterpart(s), FROM_WIDTH),
-                s.str("last_conversation_message_body")
-                    .unwrap_or_default()
-                    .to_string(),
-                number_text(s.int("message_count")),
-                if s.bool("unread_messages") == Some(true) {
-                    "yes"
-                } else {
-                    ""
-                }
-                .to_string(),
-                s.str("medium").unwrap_or("-").to_string(),
-            ]
-        })
-        .collect();
-    const MESSAGE: usize = 3;
-    let widest = |column: usize| {
-        cells
-            .iter()
-            .map(|row| table::width(&row[column]))
-            .chain([table::width(header[column])])
-            .max()
-            .unwrap_or(0)
-    };
-    let others: usize = (0..header.len())
-        .filter(|&c| c != MESSAGE)
-        .map(|c| widest(c) + 2)
-        .sum();
-    let message_width = width.saturating_sub(others).max(12);
-    let rows = cells
-        .into_iter()
-        .map(|mut row| {
-            row[MESSAGE] = table::truncate(&row[MESSAGE], message_width);
-            row.to_vec()
-        })
-        .collect();
-    table::render(&header, rows, &[4])
+const HEADER: [&str; 7] = [
+    "UUID",
+    "WHEN",
+    "FROM",
+    "LAST MESSAGE",
+    "MSGS",
+    "UNREAD",
+    "MEDIUM",
+];
+const MESSAGE: usize = 3;
+const MSGS: usize = 4;
+
+fn summary_cells(s: &ConversationSummary, now: Timestamp) -> Vec<String> {
+    vec![
+        s.uuid().unwrap_or("-").to_string(),
+        time::relative_text(last_activity(s), now),
+        table::truncate(&counterpart(s), FROM_WIDTH),
+        s.str("last_conversation_message_body")
+            .unwrap_or_default()
+            .to_string(),
+        number_text(s.int("message_count")),
+        if s.bool("unread_messages") == Some(true) {
+            "yes"
+        } else {
+            ""
+        }
+        .to_string(),
+        s.str("medium").unwrap_or("-").to_string(),
+    ]
 }
 
-/// Writes `list` output page by page. JSON, JSONL and TSV stream as pages arrive; the table waits
-/// for all rows so its columns line up.
+/// Column widths from the first page: each column as wide as its widest cell, and the last
+/// message taking what is left of the terminal width.
+fn summary_widths(rows: &[Vec<String>], width: usize) -> Vec<usize> {
+    let mut widths = table::measure(&HEADER, rows);
+    let others: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|&(c, _)| c != MESSAGE)
+        .map(|(_, w)| w + 2)
+        .sum();
+    widths[MESSAGE] = width.saturating_sub(others + 2).max(12);
+    widths
+}
+
+/// Table lines for one page: cells cut to the pinned widths, unread rows bold, closed ones dim.
+fn summary_lines(
+    summaries: &[ConversationSummary],
+    widths: &[usize],
+    header: bool,
+    view: &View,
+) -> Vec<String> {
+    let palette = Palette::new(view.color);
+    let rows: Vec<Vec<String>> = summaries
+        .iter()
+        .map(|s| {
+            summary_cells(s, view.now)
+                .iter()
+                .zip(widths)
+                .map(|(cell, &w)| table::truncate(cell, w))
+                .collect()
+        })
+        .collect();
+    let header_row = header.then_some(&HEADER[..]);
+    let lines = table::render(header_row, rows, Some(widths), &[MSGS]);
+    let skip = usize::from(header);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            if index < skip {
+                return palette.heading.apply_to(line).to_string();
+            }
+            let summary = &summaries[index - skip];
+            if summary.bool("unread_messages") == Some(true) {
+                palette.strong.apply_to(line).to_string()
+            } else if summary.bool("closed") == Some(true) {
+                palette.faint.apply_to(line).to_string()
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+/// The `list` table for a complete set of rows.
+pub fn summary_table(summaries: &[ConversationSummary], view: &View) -> String {
+    let cells: Vec<Vec<String>> = summaries
+        .iter()
+        .map(|s| summary_cells(s, view.now))
+        .collect();
+    let widths = summary_widths(&cells, view.width);
+    table::join(&summary_lines(summaries, &widths, true, view))
+}
+
+/// One line per conversation for the picker: unread marker, when, who, last message.
+pub fn picker_items(summaries: &[ConversationSummary], view: &View) -> Vec<String> {
+    summaries
+        .iter()
+        .map(|s| {
+            let marker = if s.bool("unread_messages") == Some(true) {
+                "●"
+            } else {
+                " "
+            };
+            let when = time::relative_text(last_activity(s), view.now);
+            let who = table::truncate(&counterpart(s), 20);
+            let line = format!(
+                "{marker} {when:>8}  {who:<20}  {}",
+                s.str("last_conversation_message_body").unwrap_or_default()
+            );
+            table::truncate(&line, view.width.saturating_sub(4).max(30))
+        })
+        .collect()
+}
+
+/// Writes `list` output page by page, as each page arrives: every format streams. The table
+/// takes its column widths from the first page and keeps them, so later pages line up.
 pub enum ListWriter<W: Write> {
     Table {
         out: W,
-        rows: Vec<ConversationSummary>,
+        widths: Option<Vec<usize>>,
         view: View,
     },
     Tsv(W),
@@ -144,7 +206,7 @@ impl<W: Write> ListWriter<W> {
         match view.format {
             OutputFormat::Table => ListWriter::Table {
                 out,
-                rows: Vec::new(),
+                widths: None,
                 view,
             },
             OutputFormat::Tsv => ListWriter::Tsv(out),
@@ -155,7 +217,19 @@ impl<W: Write> ListWriter<W> {
 
     pub fn write_page(&mut self, page: &[ConversationSummary]) -> Result<()> {
         match self {
-            ListWriter::Table { rows, .. } => rows.extend_from_slice(page),
+            ListWriter::Table { out, widths, view } => {
+                if page.is_empty() {
+                    return Ok(());
+                }
+                let first = widths.is_none();
+                let pinned = widths.get_or_insert_with(|| {
+                    let cells: Vec<Vec<String>> =
+                        page.iter().map(|s| summary_cells(s, view.now)).collect();
+                    summary_widths(&cells, view.width)
+                });
+                out.write_all(table::join(&summary_lines(page, pinned, first, view)).as_bytes())?;
+                out.flush()?;
+            }
             ListWriter::Tsv(out) => {
                 for summary in page {
                     out.write_all(summary_tsv(summary).as_bytes())?;
@@ -181,17 +255,9 @@ impl<W: Write> ListWriter<W> {
 
     pub fn finish(self) -> Result<()> {
         match self {
-            ListWriter::Table {
-                mut out,
-                rows,
-                view,
-            } => {
-                if !rows.is_empty() {
-                    out.write_all(summary_table(&rows, view.width, view.now).as_bytes())?;
-                }
-                out.flush()?;
-            }
-            ListWriter::Tsv(mut out) | ListWriter::Jsonl(mut out) => out.flush()?,
+            ListWriter::Table { mut out, .. }
+            | ListWriter::Tsv(mut out)
+            | ListWriter::Jsonl(mut out) => out.flush()?,
             ListWriter::Json(array) => array.finish()?,
         }
         Ok(())
@@ -206,12 +272,53 @@ fn yes_no(value: Option<bool>) -> String {
     }
 }
 
-/// `get` for people: header, participants table, transcript with bodies wrapped to the width.
-pub fn detail_text(conversation: &Conversation, width: usize, now: Timestamp) -> String {
+/// A participant joining or leaving, placed in the transcript at its time.
+struct Event {
+    at: Timestamp,
+    text: String,
+}
+
+fn participant_events(conversation: &Conversation) -> Vec<Event> {
+    let mut events: Vec<Event> = conversation
+        .participants()
+        .iter()
+        .flat_map(|p| {
+            let name = p
+                .text("conversation_participant_name")
+                .or_else(|| p.text("conversation_participant_arn"))
+                .unwrap_or("someone");
+            [("joined_dts", "joined"), ("left_dts", "left")]
+                .into_iter()
+                .filter_map(|(key, verb)| {
+                    let at = p.text(key).and_then(time::parse)?;
+                    Some(Event {
+                        at,
+                        text: format!("{name} {verb}"),
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    events.sort_by_key(|e| e.at);
+    events
+}
+
+/// `get` for people: header, participants table, then the transcript with bodies wrapped to the
+/// width and joins and leaves in their place.
+pub fn detail_text(conversation: &Conversation, view: &View) -> String {
+    let palette = Palette::new(view.color);
     let started = conversation.text("start_dts");
     let started = match started.and_then(time::parse) {
-        Some(at) => format!("{} ({})", time::local(at), time::relative(at, now)),
+        Some(at) => format!("{} ({})", time::local(at), time::relative(at, view.now)),
         None => started.unwrap_or("-").to_string(),
+    };
+    let flag = |key: &str| {
+        let text = yes_no(conversation.bool(key));
+        if conversation.bool(key) == Some(true) {
+            palette.alert.apply_to(text).to_string()
+        } else {
+            text
+        }
     };
     let messages = conversation.messages();
     let mut out = table::key_values(&[
@@ -221,8 +328,8 @@ pub fn detail_text(conversation: &Conversation, width: usize, now: Timestamp) ->
         ),
         ("Medium", conversation.str("medium").unwrap_or("-").into()),
         ("Started", started),
-        ("Closed", yes_no(conversation.bool("closed"))),
-        ("Unread", yes_no(conversation.bool("unread_messages"))),
+        ("Closed", flag("closed")),
+        ("Unread", flag("unread_messages")),
         (
             "Messages",
             number_text(
@@ -248,20 +355,33 @@ pub fn detail_text(conversation: &Conversation, width: usize, now: Timestamp) ->
         })
         .collect();
     if !participants.is_empty() {
-        out.push_str("\nParticipants\n");
-        out.push_str(&table::render(
-            &["NAME", "STATUS", "JOINED", "LEFT"],
+        out.push_str(&format!("\n{}\n", palette.heading.apply_to("Participants")));
+        let header = ["NAME", "STATUS", "JOINED", "LEFT"];
+        out.push_str(&table::join(&table::render(
+            Some(&header),
             participants,
+            None,
             &[],
-        ));
+        )));
     }
 
-    out.push_str("\nTranscript\n");
+    out.push_str(&format!("\n{}\n", palette.heading.apply_to("Transcript")));
     if messages.is_empty() {
         out.push_str("(no messages)\n");
     }
-    let body_width = width.saturating_sub(4).max(20);
+    let mut events = participant_events(conversation).into_iter().peekable();
+    let write_event = |out: &mut String, event: Event| {
+        let line = format!("{}  · {}", time::local(event.at), event.text);
+        out.push_str(&format!("{}\n", palette.faint.apply_to(line)));
+    };
+    let body_width = view.width.saturating_sub(4).max(20);
     for message in &messages {
+        let sent = message.text("message_dts");
+        if let Some(at) = sent.and_then(time::parse) {
+            while let Some(event) = events.next_if(|e| e.at <= at) {
+                write_event(&mut out, event);
+            }
+        }
         let author = message
             .text("author_conversation_participant_name")
             .or_else(|| message.text("author_conversation_participant_arn"))
@@ -272,8 +392,9 @@ pub fn detail_text(conversation: &Conversation, width: usize, now: Timestamp) ->
             .map(|t| format!("  [{t}]"))
             .unwrap_or_default();
         out.push_str(&format!(
-            "{}  {author}{kind}\n",
-            time::local_text(message.text("message_dts"))
+            "{}  {}{kind}\n",
+            time::local_text(sent),
+            palette.strong.apply_to(author)
         ));
         for line in textwrap::wrap(message.str("body").unwrap_or_default(), body_width) {
             out.push_str(&format!("    {line}\n"));
@@ -281,6 +402,9 @@ pub fn detail_text(conversation: &Conversation, width: usize, now: Timestamp) ->
         for url in message.strings("media_urls") {
             out.push_str(&format!("    media: {url}\n"));
         }
+    }
+    for event in events {
+        write_event(&mut out, event);
     }
     out
 }
@@ -307,9 +431,7 @@ pub fn detail_tsv(conversation: &Conversation) -> String {
 /// `get` in the chosen format.
 pub fn write_detail<W: Write>(out: &mut W, conversation: &Conversation, view: View) -> Result<()> {
     match view.format {
-        OutputFormat::Table => {
-            out.write_all(detail_text(conversation, view.width, view.now).as_bytes())?
-        }
+        OutputFormat::Table => out.write_all(detail_text(conversation, &view).as_bytes())?,
         OutputFormat::Tsv => out.write_all(detail_tsv(conversation).as_bytes())?,
         OutputFormat::Json => json::write_value(out, conversation, view.pretty)?,
         OutputFormat::Jsonl => json::write_value(out, conversation, false)?,

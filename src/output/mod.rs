@@ -3,6 +3,7 @@
 pub mod agent;
 pub mod conversations;
 pub mod json;
+pub mod progress;
 pub mod table;
 pub mod time;
 pub mod tsv;
@@ -27,6 +28,27 @@ pub enum OutputFormat {
 impl OutputFormat {
     pub fn is_json(self) -> bool {
         matches!(self, OutputFormat::Json | OutputFormat::Jsonl)
+    }
+}
+
+/// The few styles ucconv uses, switched on or off once from `--color`, `NO_COLOR` and the terminal.
+#[derive(Clone, Debug)]
+pub struct Palette {
+    pub heading: console::Style,
+    pub strong: console::Style,
+    pub faint: console::Style,
+    pub alert: console::Style,
+}
+
+impl Palette {
+    pub fn new(color: bool) -> Palette {
+        let make = |style: console::Style| style.force_styling(color);
+        Palette {
+            heading: make(console::Style::new().bold()),
+            strong: make(console::Style::new().bold()),
+            faint: make(console::Style::new().dim()),
+            alert: make(console::Style::new().yellow().bold()),
+        }
     }
 }
 

@@ -1,31 +1,64 @@
 //! Borderless, gh-style tables and aligned key/value blocks, sized in display columns.
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Columns separated by two spaces, no borders; `right` lists the columns to right-align.
-pub fn render(header: &[&str], rows: Vec<Vec<String>>, right: &[usize]) -> String {
+const GAP: u16 = 2;
+
+/// Columns separated by two spaces, no borders, one string a line without trailing spaces.
+/// `widths` pins each column's width, so tables printed page by page line up; `right` lists
+/// the columns to right-align.
+pub fn render(
+    header: Option<&[&str]>,
+    rows: Vec<Vec<String>>,
+    widths: Option<&[usize]>,
+    right: &[usize],
+) -> Vec<String> {
     let mut table = Table::new();
     table
         .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Disabled)
-        .set_header(header.to_vec());
+        .set_content_arrangement(ContentArrangement::Disabled);
+    if let Some(header) = header {
+        table.set_header(header.to_vec());
+    }
     for row in rows {
         table.add_row(row);
     }
-    let last = header.len().saturating_sub(1);
+    let columns = table.column_count();
     for (index, column) in table.column_iter_mut().enumerate() {
-        column.set_padding((0, if index == last { 0 } else { 2 }));
+        let gap = if index + 1 == columns { 0 } else { GAP };
+        column.set_padding((0, gap));
+        if let Some(&width) = widths.and_then(|w| w.get(index)) {
+            let width = u16::try_from(width).unwrap_or(u16::MAX).saturating_add(gap);
+            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+        }
         if right.contains(&index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
     }
-    let mut out = String::new();
-    for line in table.lines() {
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    table
+        .lines()
+        .map(|line| line.trim_end().to_string())
+        .collect()
+}
+
+/// Lines joined, each ending in a newline.
+pub fn join(lines: &[String]) -> String {
+    lines.iter().flat_map(|l| [l.as_str(), "\n"]).collect()
+}
+
+/// The widest cell of each column, header included.
+pub fn measure(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
+    (0..header.len())
+        .map(|column| {
+            rows.iter()
+                .filter_map(|row| row.get(column))
+                .map(|cell| width(cell))
+                .chain([width(header[column])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect()
 }
 
 pub fn width(text: &str) -> usize {
@@ -78,14 +111,15 @@ mod tests {
 
     #[test]
     fn tables_align_without_trailing_spaces() {
-        let text = render(
-            &["NAME", "N"],
+        let rows = || {
             vec![
                 vec!["a".into(), "10".into()],
                 vec!["bbb".into(), "2".into()],
-            ],
-            &[1],
-        );
+            ]
+        };
+        let text = join(&render(Some(&["NAME", "N"]), rows(), None, &[1]));
         assert_eq!(text, "NAME   N\na     10\nbbb    2\n");
+        let pinned = join(&render(None, rows(), Some(&[5, 3]), &[1]));
+        assert_eq!(pinned, "a       10\nbbb      2\n");
     }
 }
