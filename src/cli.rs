@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::commands;
 use crate::output::OutputFormat;
 
-const EXIT_CODES: &str = "\
+pub const EXIT_CODES: &str = "\
 Exit codes:
   0    success (also when output is cut short by a closed pipe)
   1    other error
@@ -42,7 +42,13 @@ pub struct GlobalArgs {
     pub profile: Option<String>,
 
     /// API base URL [default: https://secure.ultracart.com/rest/v2]
-    #[arg(long, global = true, env = "UCCONV_BASE_URL", value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "UCCONV_BASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub base_url: Option<String>,
 
     /// Output format [default: table on a terminal, tsv otherwise]
@@ -88,17 +94,50 @@ impl GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List conversations, newest first
+    ///
+    /// Shows conversation summaries, newest first: who, when, the last message, and whether
+    /// it is unread. On a terminal it prints a table with a footer saying how to get the next page.
+    /// In a pipe it prints TSV. Above 200 it pages, 200 per request, and prints each page as it
+    /// arrives.
     List(commands::list::Args),
     /// Show one conversation: participants and transcript
+    ///
+    /// Prints the conversation's header (medium, start, closed, unread), its participants, and
+    /// the transcript with times, authors, wrapped message bodies, media URLs, and who joined and
+    /// left. If no UUID is given on a terminal, you pick one from the most recent conversations.
     Get(commands::get::Args),
     /// Join a conversation as the authenticated agent
+    ///
+    /// Adds you (the agent the key belongs to) to the conversation's participants. With
+    /// --language, messages are translated for you. If no UUID is given on a terminal, you pick
+    /// one from the most recent conversations.
     Join(commands::join::Args),
     /// Leave a conversation
+    ///
+    /// Removes you from the conversation's participants. On a terminal it asks first. Anywhere
+    /// else it requires --yes. If no UUID is given on a terminal, you pick one from the most
+    /// recent conversations.
     Leave(commands::leave::Args),
     /// Start a conversation
+    ///
+    /// Starts a conversation with the given participants and prints its UUID on stdout, alone,
+    /// so `uuid=$(ucconv start …)` works.
     Start(commands::start::Args),
     /// Get the agent websocket authorization (JWT and websocket URL)
+    ///
+    /// Asks UltraCart for a JWT that lets the agent open the conversation websocket. It prints
+    /// the participant, the websocket URL, the JWT, and when the JWT expires (read from its `exp`
+    /// claim). With --env, it prints `export` lines for `eval`.
     Auth(commands::auth::Args),
     /// Manage profiles and credentials: init, show, use, path
+    ///
+    /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides
+    /// it), written with mode 0600. Secrets are read from a hidden prompt or from stdin, never
+    /// from a flag.
     Config(commands::config::Args),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    ///
+    /// Prints the completion script for the given shell on stdout. The README says where each
+    /// shell expects it. The same scripts are in the repository's completions/ directory.
+    Completions(commands::completions::Args),
 }

@@ -11,5 +11,6 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod generate;
 pub mod output;
 pub mod prompt;

@@ -49,6 +49,7 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Start(args) => commands::start::run(args, ctx, &ctx.api_client()?).await,
         Command::Auth(args) => commands::auth::run(args, ctx, &ctx.api_client()?).await,
         Command::Config(args) => commands::config::run(args, ctx).await,
+        Command::Completions(args) => commands::completions::run(args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! One module per command, each an `Args` struct and an `async fn run`.
 
 pub mod auth;
+pub mod completions;
 pub mod config;
 pub mod get;
 pub mod join;
