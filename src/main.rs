@@ -32,12 +32,18 @@ fn run(cli: Cli) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(async {
+    let result = runtime.block_on(async {
+        // Biased, Ctrl-C first: its handler must be in place before a prompt can block this
+        // thread, or a ^C at the prompt would kill the process instead of exiting 130.
         tokio::select! {
-            result = dispatch(cli.command, &ctx) => result,
+            biased;
             _ = tokio::signal::ctrl_c() => Err(Error::Interrupted),
+            result = dispatch(cli.command, &ctx) => result,
         }
-    })
+    });
+    // A prompt cancelled by Ctrl-C may still sit blocked reading the terminal: do not wait for it.
+    runtime.shutdown_background();
+    result
 }
 
 async fn dispatch(command: Command, ctx: &Context) -> Result<()> {

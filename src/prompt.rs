@@ -2,8 +2,12 @@
 //!
 //! Callers check [`crate::context::Context::can_prompt`] first. Esc, Ctrl-C and "no" all come back as
 //! [`Error::Cancelled`], which exits 130 with nothing changed.
+//!
+//! Each prompt blocks on the terminal, so it runs on a blocking thread while this one watches for
+//! Ctrl-C: a ^C that reaches the process as a signal (typed before the prompt switched the
+//! terminal to raw mode) cancels too, and the terminal is put back as it was.
 
-use console::{Key, Term};
+use console::Term;
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
 use secrecy::SecretString;
@@ -14,72 +18,182 @@ fn cancelled<E>(_: E) -> Error {
     Error::Cancelled
 }
 
-/// Yes goes on; no, Esc and Ctrl-C cancel.
-pub fn confirm(question: &str) -> Result<()> {
-    let answer = Confirm::with_theme(&ColorfulTheme::default())
-        .with_prompt(question)
-        .default(false)
-        .interact_opt()
-        .map_err(cancelled)?;
-    match answer {
-        Some(true) => Ok(()),
-        Some(false) | None => Err(Error::Cancelled),
+/// The terminal's modes, saved before a prompt so an interrupted one can be undone.
+#[cfg(unix)]
+struct SavedTerminal(Option<rustix::termios::Termios>);
+
+#[cfg(unix)]
+impl SavedTerminal {
+    fn save() -> SavedTerminal {
+        SavedTerminal(rustix::termios::tcgetattr(std::io::stdin()).ok())
+    }
+
+    fn restore(&self) {
+        if let Some(modes) = &self.0 {
+            let now = rustix::termios::OptionalActions::Now;
+            let _ = rustix::termios::tcsetattr(std::io::stdin(), now, modes);
+        }
     }
 }
 
-/// Reads a line without echoing it. Key by key in raw mode, so Ctrl-C and Esc cancel cleanly
-/// instead of leaving the terminal with echo off.
-pub fn secret(label: &str) -> Result<SecretString> {
+#[cfg(not(unix))]
+struct SavedTerminal;
+
+#[cfg(not(unix))]
+impl SavedTerminal {
+    fn save() -> SavedTerminal {
+        SavedTerminal
+    }
+
+    fn restore(&self) {}
+}
+
+/// Runs a blocking prompt on its own thread; Ctrl-C as a signal cancels it and restores the terminal.
+async fn ask<T: Send + 'static>(
+    question: impl FnOnce() -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let saved = SavedTerminal::save();
+    let answer = tokio::task::spawn_blocking(question);
+    tokio::select! {
+        biased;
+        _ = tokio::signal::ctrl_c() => {
+            saved.restore();
+            let term = Term::stderr();
+            let _ = term.show_cursor();
+            let _ = term.write_line("");
+            Err(Error::Cancelled)
+        }
+        joined = answer => joined.map_err(cancelled)?,
+    }
+}
+
+/// Yes goes on; no, Esc and Ctrl-C cancel.
+pub async fn confirm(question: &str) -> Result<()> {
+    let question = question.to_string();
+    ask(move || {
+        let answer = Confirm::with_theme(&ColorfulTheme::default())
+            .with_prompt(question)
+            .default(false)
+            .interact_opt()
+            .map_err(cancelled)?;
+        match answer {
+            Some(true) => Ok(()),
+            Some(false) | None => Err(Error::Cancelled),
+        }
+    })
+    .await
+}
+
+/// Reads a line without echoing it. Echo stays off for the whole line, so a pasted key never
+/// shows, even in part; Ctrl-C, Esc and Ctrl-D cancel, Backspace and Ctrl-U edit.
+pub async fn secret(label: &str) -> Result<SecretString> {
+    let label = label.to_string();
+    ask(move || read_hidden(&label)).await
+}
+
+#[cfg(unix)]
+fn read_hidden(label: &str) -> Result<SecretString> {
+    use std::io::Read;
+
+    use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex};
+
+    /// Puts the terminal back as it was, on every way out.
+    struct Restore(termios::Termios);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let _ = termios::tcsetattr(std::io::stdin(), OptionalActions::Now, &self.0);
+        }
+    }
+
+    let stdin = std::io::stdin();
+    let original = termios::tcgetattr(&stdin).map_err(std::io::Error::from)?;
+    let mut quiet = original.clone();
+    quiet.local_modes -= LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG;
+    quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+    quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
+    termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).map_err(std::io::Error::from)?;
+    let _restore = Restore(original);
+
     let term = Term::stderr();
     term.write_str(&format!("{label} (hidden): "))?;
-    let mut text = String::new();
-    loop {
-        match term.read_key().map_err(cancelled)? {
-            Key::Enter => break,
-            Key::Escape | Key::CtrlC => {
+    let mut bytes = Vec::new();
+    for byte in stdin.lock().bytes() {
+        match byte? {
+            b'\r' | b'\n' => break,
+            0x03 | 0x1b | 0x04 => {
                 term.write_line("")?;
                 return Err(Error::Cancelled);
             }
-            Key::Backspace => {
-                text.pop();
+            0x7f | 0x08 => {
+                // Remove one whole character, continuation bytes included.
+                while let Some(removed) = bytes.pop() {
+                    if removed & 0xC0 != 0x80 {
+                        break;
+                    }
+                }
             }
-            Key::Char(c) if !c.is_control() => text.push(c),
-            _ => {}
+            0x15 => bytes.clear(),
+            control if control < 0x20 => {}
+            byte => bytes.push(byte),
         }
     }
     term.write_line("")?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Error::usage("the input is not valid UTF-8"))?;
+    Ok(SecretString::from(text))
+}
+
+/// Reads a line without echoing it (console's own hidden input where termios is not available).
+#[cfg(not(unix))]
+fn read_hidden(label: &str) -> Result<SecretString> {
+    let term = Term::stderr();
+    term.write_str(&format!("{label} (hidden): "))?;
+    let text = term.read_secure_line().map_err(cancelled)?;
     Ok(SecretString::from(text))
 }
 
 /// A line of text; Enter alone takes the default.
-pub fn text(label: &str, default: &str) -> Result<String> {
-    Input::<String>::with_theme(&ColorfulTheme::default())
-        .with_prompt(label)
-        .default(default.to_string())
-        .allow_empty(true)
-        .interact_text()
-        .map_err(cancelled)
+pub async fn text(label: &str, default: &str) -> Result<String> {
+    let (label, default) = (label.to_string(), default.to_string());
+    ask(move || {
+        Input::<String>::with_theme(&ColorfulTheme::default())
+            .with_prompt(label)
+            .default(default)
+            .allow_empty(true)
+            .interact_text()
+            .map_err(cancelled)
+    })
+    .await
 }
 
 /// One of a few fixed choices.
-pub fn choose(label: &str, choices: &[&str]) -> Result<usize> {
-    Select::with_theme(&ColorfulTheme::default())
-        .with_prompt(label)
-        .items(choices)
-        .default(0)
-        .interact_opt()
-        .map_err(cancelled)?
-        .ok_or(Error::Cancelled)
+pub async fn choose(label: &str, choices: &[&str]) -> Result<usize> {
+    let label = label.to_string();
+    let choices: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
+    ask(move || {
+        Select::with_theme(&ColorfulTheme::default())
+            .with_prompt(label)
+            .items(&choices)
+            .default(0)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or(Error::Cancelled)
+    })
+    .await
 }
 
 /// One of many items, narrowed by typing.
-pub fn pick(label: &str, items: &[String]) -> Result<usize> {
-    FuzzySelect::with_theme(&ColorfulTheme::default())
-        .with_prompt(label)
-        .items(items)
-        .default(0)
-        .max_length(15)
-        .interact_opt()
-        .map_err(cancelled)?
-        .ok_or(Error::Cancelled)
+pub async fn pick(label: &str, items: Vec<String>) -> Result<usize> {
+    let label = label.to_string();
+    ask(move || {
+        FuzzySelect::with_theme(&ColorfulTheme::default())
+            .with_prompt(label)
+            .items(&items)
+            .default(0)
+            .max_length(15)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or(Error::Cancelled)
+    })
+    .await
 }

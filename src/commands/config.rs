@@ -69,7 +69,7 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
     }
 }
 
-fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
+async fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
     let what = if args.oauth { "OAuth token" } else { "API key" };
     let secret = if args.key_stdin {
         let mut text = String::new();
@@ -78,7 +78,7 @@ fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
             .map_err(|e| Error::usage(format!("cannot read the {what} from stdin: {e}")))?;
         SecretString::from(text.trim().to_string())
     } else if ctx.can_prompt() {
-        prompt::secret(what)?
+        prompt::secret(what).await?
     } else {
         return Err(Error::usage_with_hint(
             format!("no terminal to ask for the {what} on"),
@@ -93,10 +93,10 @@ fn read_secret(args: &InitArgs, ctx: &Context) -> Result<SecretString> {
 
 /// The profile to write: `--profile`, else asked on a terminal, else "default". On a terminal,
 /// an existing profile is either replaced or kept, with the new one saved under another name.
-fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) -> Result<String> {
+async fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) -> Result<String> {
     let mut name = match &ctx.global.profile {
         Some(name) => name.clone(),
-        None if interactive => prompt::text("Profile name", "default")?,
+        None if interactive => prompt::text("Profile name", "default").await?,
         None => "default".to_string(),
     };
     name = name.trim().to_string();
@@ -105,13 +105,15 @@ fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) -> Res
         let choice = prompt::choose(
             &format!("A profile named {name:?} exists"),
             &[replace.as_str(), "Add a new profile"],
-        )?;
+        )
+        .await?;
         if choice == 1 {
             let suggestion = (2..)
                 .map(|n| format!("{name}-{n}"))
                 .find(|candidate| !config.profiles.contains_key(candidate))
                 .unwrap_or_default();
-            name = prompt::text("New profile name", &suggestion)?
+            name = prompt::text("New profile name", &suggestion)
+                .await?
                 .trim()
                 .to_string();
             if config.profiles.contains_key(&name) {
@@ -130,8 +132,8 @@ fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) -> Res
 async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
     let interactive = !args.key_stdin && ctx.can_prompt();
     let mut config = ctx.load_config()?;
-    let name = choose_profile_name(ctx, &config, interactive)?;
-    let secret = read_secret(&args, ctx)?;
+    let name = choose_profile_name(ctx, &config, interactive).await?;
+    let secret = read_secret(&args, ctx).await?;
     let credential = if args.oauth {
         Credential::OAuthToken(secret.clone())
     } else {
@@ -141,7 +143,7 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
     let saved_base_url = match &ctx.global.base_url {
         Some(url) => Some(url.clone()),
         None if interactive => {
-            let answer = prompt::text("Base URL", DEFAULT_BASE_URL)?;
+            let answer = prompt::text("Base URL", DEFAULT_BASE_URL).await?;
             Some(answer.trim().to_string()).filter(|a| !a.is_empty() && a != DEFAULT_BASE_URL)
         }
         None => None,

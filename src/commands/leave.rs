@@ -21,18 +21,18 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "leave", ctx, client).await?;
     if !args.yes {
-        confirm(ctx, &uuid)?;
+        confirm(ctx, &uuid).await?;
     }
     client.leave_conversation(&uuid).await?;
     super::report_outcome(ctx, &uuid, "leave", &format!("Left conversation {uuid}."))
 }
 
-fn confirm(ctx: &Context, uuid: &str) -> Result<()> {
+async fn confirm(ctx: &Context, uuid: &str) -> Result<()> {
     if !ctx.can_prompt() {
         return Err(Error::usage_with_hint(
             "leaving needs confirmation, and there is no terminal to ask on",
             "pass --yes to leave without asking",
         ));
     }
-    prompt::confirm(&format!("Leave conversation {uuid}?"))
+    prompt::confirm(&format!("Leave conversation {uuid}?")).await
 }

@@ -77,8 +77,9 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
     let items = conversations::picker_items(&recent, &view(ctx));
     let chosen = prompt::pick(
         &format!("Conversation to {command} (type to filter)"),
-        &items,
-    )?;
+        items,
+    )
+    .await?;
     Ok(recent[chosen].uuid().unwrap_or_default().to_string())
 }
 

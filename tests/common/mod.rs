@@ -66,7 +66,8 @@ impl Harness {
         cmd
     }
 
-    fn bare_std(&self) -> std::process::Command {
+    /// ucconv without credentials, as a `std` command, for tests that need their own config.
+    pub fn bare_std(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("ucconv"));
         cmd.env_clear()
             .env("HOME", self.home.path())
