@@ -197,3 +197,30 @@ fn table_output_has_header_and_cut_messages() {
     assert!(lines[1].starts_with(&h.newest_uuid()));
     assert!(lines[1].contains(" ago") || lines[1].contains("just now"));
 }
+
+#[test]
+fn colors_follow_the_flag_and_the_environment_off_a_terminal() {
+    let h = Harness::new();
+    let bold = "\u{1b}[1m";
+    let table = ["list", "--limit", "3", "-o", "table"];
+    let (_, plain, _) = run(h.ucconv().args(table));
+    assert!(!plain.contains(bold), "no colors in a pipe");
+    let (_, forced, _) = run(h.ucconv().args(table).env("CLICOLOR_FORCE", "1"));
+    assert!(forced.contains(bold), "CLICOLOR_FORCE");
+    let (_, vetoed, _) = run(h
+        .ucconv()
+        .args(table)
+        .env("CLICOLOR_FORCE", "1")
+        .env("NO_COLOR", "1"));
+    assert!(!vetoed.contains(bold), "NO_COLOR wins over CLICOLOR_FORCE");
+    let (_, always, _) = run(h
+        .ucconv()
+        .args(table)
+        .arg("--color=always")
+        .env("NO_COLOR", "1"));
+    assert!(always.contains(bold), "--color always wins over NO_COLOR");
+    let (_, tsv, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "3", "--color", "always"]));
+    assert!(!tsv.contains('\u{1b}'), "TSV is never styled");
+}

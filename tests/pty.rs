@@ -243,3 +243,37 @@ fn ctrl_c_at_the_key_prompt_exits_130_and_saves_nothing() {
     assert!(!h.config_path().exists());
     assert!(h.requests().is_empty());
 }
+
+#[test]
+fn a_slow_request_shows_a_spinner_on_the_terminal_and_a_footer() {
+    let h = Harness::new();
+    h.emulator.inject(ucconv_emulator::FaultRule::times(
+        ucconv_emulator::Fault::Delay(Duration::from_millis(1200)),
+        1,
+    ));
+    let mut session = spawn(h.ucconv_std(), &["list", "--limit", "3"]);
+    session.expect("Loading conversations…").unwrap();
+    let (code, shown) = finish(session);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("UUID"), "a table on a terminal: {shown}");
+    assert!(
+        shown.contains("Showing 3 of 30 conversations. Next: ucconv list --limit 3 --offset 3"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn no_color_turns_colors_off_on_a_terminal() {
+    let h = Harness::new();
+    let mut command = h.ucconv_std();
+    command.env("NO_COLOR", "1");
+    let (code, shown) = finish(spawn(command, &["list", "--limit", "3"]));
+    assert_eq!(code, 0);
+    assert!(!shown.contains("\x1b[1m"), "{shown:?}");
+    let (code, shown) = finish(spawn(h.ucconv_std(), &["list", "--limit", "3"]));
+    assert_eq!(code, 0);
+    assert!(
+        shown.contains("\x1b[1mUUID"),
+        "bold header on a terminal: {shown:?}"
+    );
+}

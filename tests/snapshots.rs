@@ -1,0 +1,106 @@
+//! Golden snapshots of every human view, at a fixed width (COLUMNS=100), clock and time zone (UTC).
+//! Review changes with `cargo insta review`, or accept them with `INSTA_UPDATE=always cargo test`.
+
+mod common;
+
+use common::{Harness, run};
+
+/// Ports and temp dirs differ from run to run; everything else is deterministic.
+fn stable<F: FnOnce()>(check: F) {
+    insta::with_settings!({filters => vec![
+        (r"127\.0\.0\.1:\d+", "127.0.0.1:PORT"),
+        (r"/tmp/\.tmp[A-Za-z0-9]+", "/TMP"),
+    ]}, {
+        check();
+    });
+}
+
+fn stdout_of(cmd: &mut assert_cmd::Command) -> String {
+    let (code, stdout, stderr) = run(cmd);
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+}
+
+#[test]
+fn list_table() {
+    let h = Harness::new();
+    let stdout = stdout_of(h.ucconv().args(["list", "--limit", "8", "-o", "table"]));
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn list_table_in_color() {
+    let h = Harness::new();
+    let stdout = stdout_of(
+        h.ucconv()
+            .args(["list", "--limit", "4", "-o", "table", "--color", "always"]),
+    );
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn get_table_with_joins_and_media() {
+    let h = Harness::new();
+    // The 8th newest seeded conversation has an attachment; joining adds the agent to it.
+    let uuid = h.emulator.conversation_uuids()[7].clone();
+    stdout_of(h.ucconv().args(["join", &uuid]));
+    let stdout = stdout_of(h.ucconv().args(["get", &uuid, "-o", "table"]));
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn auth_table() {
+    let h = Harness::new();
+    let stdout = stdout_of(h.ucconv().args(["auth", "-o", "table"]));
+    stable(|| insta::assert_snapshot!(stdout));
+}
+
+#[test]
+fn join_and_leave_lines() {
+    let h = Harness::new();
+    let uuid = h.newest_uuid();
+    let joined = stdout_of(
+        h.ucconv()
+            .args(["join", &uuid, "--language", "es", "-o", "table"]),
+    );
+    let left = stdout_of(h.ucconv().args(["leave", &uuid, "--yes", "-o", "table"]));
+    insta::assert_snapshot!(format!("{joined}{left}"));
+}
+
+#[test]
+fn config_show_table() {
+    let h = Harness::new();
+    for (profile, key) in [
+        ("work", "aaaaaaaaaaaaaaaaaaaa1111"),
+        ("home", "bbbbbbbbbbbbbbbbbbbb2222"),
+    ] {
+        let (code, _, stderr) = run(h
+            .bare()
+            .args([
+                "config",
+                "init",
+                "--key-stdin",
+                "--no-verify",
+                "--profile",
+                profile,
+            ])
+            .write_stdin(key));
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let stdout = stdout_of(h.bare().args(["config", "show", "-o", "table"]));
+    stable(|| insta::assert_snapshot!(stdout));
+}
+
+#[test]
+fn top_level_help() {
+    let h = Harness::new();
+    let stdout = stdout_of(h.bare().arg("--help"));
+    insta::assert_snapshot!(stdout);
+}
+
+#[test]
+fn list_help() {
+    let h = Harness::new();
+    let stdout = stdout_of(h.bare().args(["list", "--help"]));
+    insta::assert_snapshot!(stdout);
+}
