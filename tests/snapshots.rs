@@ -104,3 +104,53 @@ fn list_help() {
     let stdout = stdout_of(h.bare().args(["list", "--help"]));
     insta::assert_snapshot!(stdout);
 }
+
+#[test]
+fn every_command_has_a_summary_a_description_and_examples() {
+    let h = Harness::new();
+    for command in [
+        &["list"][..],
+        &["get"],
+        &["join"],
+        &["leave"],
+        &["start"],
+        &["auth"],
+        &["config"],
+        &["config", "init"],
+        &["config", "show"],
+        &["config", "use"],
+        &["config", "path"],
+        &["completions"],
+    ] {
+        let stdout = stdout_of(h.bare().args(command).arg("--help"));
+        let mut paragraphs = stdout.split("\n\n");
+        let summary = paragraphs.next().unwrap_or_default();
+        assert!(
+            !summary.is_empty() && !summary.contains('\n'),
+            "{command:?}: one-line summary"
+        );
+        assert!(
+            stdout.contains("\nExamples:\n  ucconv "),
+            "{command:?}: examples\n{stdout}"
+        );
+        if command.len() == 1 {
+            let description = paragraphs.next().unwrap_or_default();
+            assert!(
+                !description.starts_with("Usage:"),
+                "{command:?}: a longer description"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_mistyped_command_suggests_the_nearest() {
+    let h = Harness::new();
+    let (code, stdout, stderr) = run(h.bare().arg("lsit"));
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("a similar subcommand exists: 'list'"),
+        "{stderr}"
+    );
+}

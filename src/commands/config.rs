@@ -13,6 +13,12 @@ use crate::output::{self, OutputFormat, json, table, tsv};
 use crate::prompt;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  ucconv config init                   # asks for the key (hidden) and saves profile \"default\"
+  ucconv config init --profile store2  # a second profile
+  ucconv config show                   # profiles, keys masked, and which credentials are active
+  ucconv config use store2             # make store2 the default
+  ucconv --profile store2 list         # use it once")]
 pub struct Args {
     #[command(subcommand)]
     pub action: Action,
@@ -31,13 +37,16 @@ Examples:
     )]
     Init(InitArgs),
     /// List profiles (keys masked) and say where the active credentials come from
+    #[command(after_help = "Examples:\n  ucconv config show\n  ucconv config show --json")]
     Show,
     /// Make a profile the default
+    #[command(after_help = "Examples:\n  ucconv config use store2")]
     Use {
         /// The profile's name
         name: String,
     },
     /// Print the config file's path
+    #[command(after_help = "Examples:\n  ucconv config path\n  $EDITOR \"$(ucconv config path)\"")]
     Path,
 }
 
