@@ -119,7 +119,7 @@ _ucconv() {
 
     case "${cmd}" in
         ucconv)
-            opts="-p -o -h -V --profile --base-url --output --json --color --timeout --no-input --help --version list get join leave start auth config completions help"
+            opts="-p -o -v -h -V --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help --version list get join leave start auth config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -153,6 +153,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -161,7 +165,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__auth)
-            opts="-p -o -h --env --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --env --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -192,6 +196,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -203,7 +211,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__completions)
-            opts="-p -o -h --profile --base-url --output --json --color --timeout --no-input --help bash elvish fish powershell zsh"
+            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +242,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -245,7 +257,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config)
-            opts="-p -o -h --profile --base-url --output --json --color --timeout --no-input --help init show use path help"
+            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help init show use path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +288,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -371,7 +387,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__init)
-            opts="-p -o -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +418,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +433,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__path)
-            opts="-p -o -h --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +464,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -455,7 +479,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__show)
-            opts="-p -o -h --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -486,6 +510,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -497,7 +525,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__use)
-            opts="-p -o -h --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,6 +559,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -539,7 +571,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__get)
-            opts="-m -p -o -h --messages --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-m -p -o -v -h --messages --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +610,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -785,7 +821,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__join)
-            opts="-l -p -o -h --language --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-l -p -o -v -h --language --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -827,6 +863,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -835,7 +875,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__leave)
-            opts="-y -p -o -h --yes --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-y -p -o -v -h --yes --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -869,6 +909,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -877,7 +921,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__list)
-            opts="-L -p -o -h --limit --offset --all --medium --before --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-L -p -o -v -h --limit --offset --all --medium --before --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -931,6 +975,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -939,7 +987,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__start)
-            opts="-p -o -h --participant --conversation-arn --queue --profile --base-url --output --json --color --timeout --no-input --help"
+            opts="-p -o -v -h --participant --conversation-arn --queue --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -982,6 +1030,10 @@ _ucconv() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

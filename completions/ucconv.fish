@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ucconv_global_optspecs
-    string join \n p/profile= base-url= o/output= json color= timeout= no-input h/help V/version
+    string join \n p/profile= base-url= o/output= json color= timeout= retries= v/verbose no-input h/help V/version
 end
 
 function __fish_ucconv_needs_command
@@ -34,7 +34,9 @@ complete -c ucconv -n "__fish_ucconv_needs_command" -l color -d 'When to use col
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_needs_command" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_needs_command" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_needs_command" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_needs_command" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s V -l version -d 'Print version'
@@ -62,8 +64,10 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l color -d 'When to
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l all -d 'Page through every conversation'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s m -l messages -d 'Show only the newest N messages' -r
@@ -77,7 +81,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s l -l language -d 'Your language, as an ISO 639-1 code (e.g. en, es), for translated messages' -r
@@ -91,7 +97,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l color -d 'When to
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -104,8 +112,10 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l color -d 'When t
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s y -l yes -d 'Leave without asking for confirmation (required when not on a terminal)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l participant -d 'ARN of a participant to add (repeat for several)' -r
@@ -121,7 +131,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l color -d 'When t
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -134,8 +146,10 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l color -d 'When to
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l env -d 'Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -148,7 +162,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_see
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -f -a "init" -d 'Save an API key (or OAuth token) as a profile, checking it first'
@@ -166,11 +182,13 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l key-stdin -d 'Read the key from standard input instead of prompting'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l oauth -d 'The secret is an OAuth access token, not a simple API key'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l no-verify -d 'Save without checking the key against the API'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this the default profile (the first profile saved always is)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -183,7 +201,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -196,7 +216,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -209,7 +231,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Save an API key (or OAuth token) as a profile, checking it first'
@@ -227,7 +251,9 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l color -d '
 always\t''
 never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand help; and not __fish_seen_subcommand_from list get join leave start auth config completions help" -f -a "list" -d 'List conversations, newest first'

@@ -68,6 +68,15 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 
+    /// Retries after 429, 502, 503, 504 or a failed connection (0 disables)
+    #[arg(long, global = true, value_name = "N", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)
+    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
     /// Never prompt; fail instead, naming the flag to pass
     #[arg(long, global = true)]
     pub no_input: bool,

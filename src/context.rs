@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -9,6 +10,7 @@ use reqwest::Url;
 use secrecy::SecretString;
 
 use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL};
+use crate::api::transport::Settings;
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::config::{self, Config, Profile};
 use crate::error::{Error, Result};
@@ -215,15 +217,26 @@ impl Context {
         parse_base_url(text)
     }
 
-    pub fn timeout(&self) -> Duration {
-        Duration::from_secs(self.global.timeout)
+    /// How the HTTP layer times out, retries and reports: its notices and logs go to stderr.
+    pub fn transport_settings(&self) -> Settings {
+        // UCCONV_RETRY_BASE_MS shortens backoff in tests; people have no reason to set it.
+        let retry_base = env_var("UCCONV_RETRY_BASE_MS")
+            .and_then(|ms| ms.parse().ok())
+            .map_or(Duration::from_millis(500), Duration::from_millis);
+        Settings {
+            timeout: Duration::from_secs(self.global.timeout),
+            retries: self.global.retries,
+            retry_base,
+            verbosity: self.global.verbose,
+            report: Arc::new(|line: &str| eprintln!("{line}")),
+        }
     }
 
     /// The authenticated client every API command receives.
     pub fn api_client(&self) -> Result<ApiClient> {
         let resolved = self.resolve_credentials()?.ok_or(Error::NoCredentials)?;
         let base = self.base_url(resolved.profile_base_url.as_deref())?;
-        ApiClient::new(base, &resolved.credential, self.timeout())
+        ApiClient::new(base, &resolved.credential, self.transport_settings())
     }
 }
 

@@ -13,7 +13,7 @@ use ucconv_emulator::{DEFAULT_KEY, Emulator, Fault, FaultRule, Options};
 fn with_fault(fault: Fault, args: &[&str]) -> (i32, String, String) {
     let h = Harness::new();
     h.emulator.inject(FaultRule::times(fault, 1));
-    let (code, stdout, stderr) = run(h.ucconv().args(args));
+    let (code, stdout, stderr) = run(h.ucconv().arg("--retries=0").args(args));
     for text in [&stdout, &stderr] {
         assert!(!text.contains(DEFAULT_KEY), "the key leaked: {text}");
     }
@@ -247,10 +247,17 @@ fn connection_refused_exits_6() {
         .arg("list"));
     assert_eq!(code, 6);
     assert_eq!(stdout, "");
-    assert!(
-        stderr.starts_with("error: cannot connect to 127.0.0.1"),
+    assert_eq!(
+        stderr.lines().filter(|l| l.contains("retrying in")).count(),
+        3,
         "{stderr}"
     );
+    let last = stderr.lines().find(|l| l.starts_with("error: ")).unwrap();
+    assert!(
+        last.starts_with("error: cannot connect to 127.0.0.1"),
+        "{stderr}"
+    );
+    assert!(last.ends_with("after 3 retries"), "{stderr}");
 }
 
 #[test]

@@ -3,13 +3,14 @@
 use std::time::Duration;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderMap, HeaderValue};
-use reqwest::{Method, StatusCode, Url};
+use reqwest::header::{ACCEPT, HeaderMap, HeaderValue, USER_AGENT};
+use reqwest::{Method, Url};
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::models::{self, AgentAuth, Conversation, ConversationPage, Object, StartedConversation};
+use super::transport::{Answer, Request, Settings, Transport};
 use crate::error::{Error, Result};
 
 pub const API_VERSION: &str = "2017-03-01";
@@ -61,16 +62,27 @@ impl Credential {
 }
 
 /// Query of one `list` request; `None` fields are not sent.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct ListQuery {
-    #[serde(rename = "_limit", skip_serializing_if = "Option::is_none")]
     pub limit: Option<u32>,
-    #[serde(rename = "_offset", skip_serializing_if = "Option::is_none")]
     pub offset: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub medium: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub before: Option<String>,
+}
+
+impl ListQuery {
+    /// The query's wire names (WIRE.md §2), in a stable order.
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        [
+            ("_limit", self.limit.map(|n| n.to_string())),
+            ("_offset", self.offset.map(|n| n.to_string())),
+            ("medium", self.medium.clone()),
+            ("before", self.before.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| Some((name, value?)))
+        .collect()
+    }
 }
 
 /// Body of `start` (ConversationStartRequest); `None` fields are left out, never sent as null.
@@ -86,20 +98,13 @@ pub struct StartRequest {
 /// One authenticated client for the whole process: every command gets this, none reads credentials.
 #[derive(Debug)]
 pub struct ApiClient {
-    http: reqwest::Client,
+    transport: Transport,
     base: Url,
-    timeout: Duration,
-}
-
-/// A response that made it back: status plus the whole body.
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: Vec<u8>,
 }
 
 impl ApiClient {
-    pub fn new(base: Url, credential: &Credential, timeout: Duration) -> Result<ApiClient> {
+    pub fn new(base: Url, credential: &Credential, settings: Settings) -> Result<ApiClient> {
+        let user_agent = concat!("ucconv/", env!("CARGO_PKG_VERSION"));
         let mut headers = HeaderMap::new();
         let (name, value) = credential.header()?;
         headers.insert(name, value);
@@ -108,12 +113,23 @@ impl ApiClient {
             HeaderValue::from_static(API_VERSION),
         );
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(USER_AGENT, HeaderValue::from_static(user_agent));
+        let logged_headers = headers
+            .iter()
+            .map(|(name, value)| {
+                let shown = if value.is_sensitive() {
+                    "[redacted]".to_string()
+                } else {
+                    String::from_utf8_lossy(value.as_bytes()).into_owned()
+                };
+                (name.to_string(), shown)
+            })
+            .collect();
         let origin = base.origin();
         let http = reqwest::Client::builder()
-            .user_agent(concat!("ucconv/", env!("CARGO_PKG_VERSION")))
             .default_headers(headers)
             .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(timeout)
+            .timeout(settings.timeout)
             // The key travels in a custom header that reqwest would forward on any redirect, so
             // only redirects that stay on the base URL's origin are followed (WIRE.md §6).
             .redirect(reqwest::redirect::Policy::custom(move |attempt| {
@@ -130,96 +146,70 @@ impl ApiClient {
                     error_chain(&error)
                 ))
             })?;
-        Ok(ApiClient {
+        let transport = Transport {
             http,
-            base,
-            timeout,
-        })
+            settings,
+            logged_headers,
+            host: base.host_str().unwrap_or("the server").to_string(),
+        };
+        Ok(ApiClient { transport, base })
     }
 
     pub fn base_url(&self) -> &Url {
         &self.base
     }
 
-    /// `base` + fixed path + optional percent-encoded uuid segment + optional suffix.
-    fn url(&self, path: &str, uuid: Option<&str>, suffix: &str) -> Result<Url> {
+    /// `base` + fixed path + optional percent-encoded uuid segment + optional suffix + query.
+    fn url(
+        &self,
+        path: &str,
+        uuid: Option<&str>,
+        suffix: &str,
+        query: &[(&str, String)],
+    ) -> Result<Url> {
         let mut text = format!("{}{}", self.base.as_str().trim_end_matches('/'), path);
         if let Some(uuid) = uuid {
             text.push('/');
             text.extend(utf8_percent_encode(uuid, PATH_SEGMENT));
         }
         text.push_str(suffix);
-        Url::parse(&text).map_err(|e| Error::usage(format!("cannot build a URL from {text}: {e}")))
+        let mut url = Url::parse(&text)
+            .map_err(|e| Error::usage(format!("cannot build a URL from {text}: {e}")))?;
+        if !query.is_empty() {
+            url.query_pairs_mut().extend_pairs(query);
+        }
+        Ok(url)
     }
 
-    async fn send<Q: Serialize, B: Serialize>(
+    async fn send(
         &self,
         method: Method,
         url: Url,
-        query: Option<&Q>,
-        body: Option<&B>,
+        body: Option<&impl Serialize>,
     ) -> Result<Answer> {
-        let mut request = self.http.request(method, url);
-        if let Some(query) = query {
-            request = request.query(query);
-        }
-        if let Some(body) = body {
-            let bytes = serde_json::to_vec(body)
-                .map_err(|e| Error::usage(format!("cannot encode the request body: {e}")))?;
-            request = request.header(CONTENT_TYPE, "application/json").body(bytes);
-        }
-        let response = request.send().await.map_err(|e| self.network_error(&e))?;
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| self.network_error(&e))?
-            .to_vec();
-        let answer = Answer {
-            status,
-            headers,
+        let body = body
+            .map(serde_json::to_vec)
+            .transpose()
+            .map_err(|e| Error::usage(format!("cannot encode the request body: {e}")))?;
+        // Only `start` creates something; every other call can safely reach the server twice.
+        let idempotent = !(method == Method::PUT && url.path().ends_with("/conversations"));
+        let request = Request {
+            method,
+            url,
             body,
+            idempotent,
         };
-        if status.is_redirection() {
-            let location = answer
-                .headers
-                .get(reqwest::header::LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("another address")
-                .to_string();
-            return Err(Error::CrossHostRedirect { location });
-        }
-        if !status.is_success() {
-            return Err(decode_error(&answer));
-        }
-        Ok(answer)
-    }
-
-    fn network_error(&self, error: &reqwest::Error) -> Error {
-        let host = self.base.host_str().unwrap_or("the server");
-        let message = if error.is_timeout() {
-            format!(
-                "no answer from {host} within {}s",
-                self.timeout.as_secs_f64()
-            )
-        } else if error.is_connect() {
-            format!("cannot connect to {host}: {}", root_cause(error))
-        } else {
-            format!("the connection to {host} failed: {}", root_cause(error))
-        };
-        Error::Network { message }
+        self.transport.exchange(&request).await
     }
 
     /// A 2xx JSON object, checked for `"success": false`.
-    async fn json_object<Q: Serialize, B: Serialize>(
+    async fn json_object(
         &self,
         method: Method,
         url: Url,
-        query: Option<&Q>,
-        body: Option<&B>,
+        body: Option<&impl Serialize>,
     ) -> Result<Object> {
-        let answer = self.send(method, url, query, body).await?;
+        let answer = self.send(method, url, body).await?;
         let root = models::parse_object(&answer.body)?;
         models::check_success(&root, answer.status.as_u16())?;
         Ok(root)
@@ -227,10 +217,8 @@ impl ApiClient {
 
     /// `GET /conversation/conversations`: one page, at most 200.
     pub async fn list_conversations(&self, query: &ListQuery) -> Result<ConversationPage> {
-        let url = self.url("/conversation/conversations", None, "")?;
-        let root = self
-            .json_object::<_, ()>(Method::GET, url, Some(query), None)
-            .await?;
+        let url = self.url("/conversation/conversations", None, "", &query.pairs())?;
+        let root = self.json_object(Method::GET, url, NO_BODY).await?;
         models::parse_page(root)
     }
 
@@ -240,41 +228,36 @@ impl ApiClient {
         uuid: &str,
         messages: Option<u32>,
     ) -> Result<Conversation> {
-        let url = self.url("/conversation/conversations", Some(uuid), "")?;
-        let query = messages.map(|n| [("limit", n)]);
-        let root = self
-            .json_object::<_, ()>(Method::GET, url, query.as_ref(), None)
-            .await?;
+        let query: Vec<(&str, String)> = messages
+            .map(|n| ("limit", n.to_string()))
+            .into_iter()
+            .collect();
+        let url = self.url("/conversation/conversations", Some(uuid), "", &query)?;
+        let root = self.json_object(Method::GET, url, NO_BODY).await?;
         Ok(Conversation(models::unwrap_envelope(root, "conversation")?))
     }
 
     /// `PUT …/{uuid}/join`, with a ConversationJoinRequest body only when a language is given.
     pub async fn join_conversation(&self, uuid: &str, language: Option<&str>) -> Result<()> {
-        let url = self.url("/conversation/conversations", Some(uuid), "/join")?;
+        let url = self.url("/conversation/conversations", Some(uuid), "/join", &[])?;
         let body = language.map(|code| {
             let mut map = Map::new();
             map.insert("participant_language_iso_code".into(), Value::from(code));
             map
         });
-        self.send::<(), _>(Method::PUT, url, None, body.as_ref())
-            .await
-            .map(drop)
+        self.send(Method::PUT, url, body.as_ref()).await.map(drop)
     }
 
     /// `DELETE …/{uuid}/leave`. Success is the status code; any body is ignored.
     pub async fn leave_conversation(&self, uuid: &str) -> Result<()> {
-        let url = self.url("/conversation/conversations", Some(uuid), "/leave")?;
-        self.send::<(), ()>(Method::DELETE, url, None, None)
-            .await
-            .map(drop)
+        let url = self.url("/conversation/conversations", Some(uuid), "/leave", &[])?;
+        self.send(Method::DELETE, url, NO_BODY).await.map(drop)
     }
 
     /// `PUT /conversation/conversations` with a ConversationStartRequest.
     pub async fn start_conversation(&self, request: &StartRequest) -> Result<StartedConversation> {
-        let url = self.url("/conversation/conversations", None, "")?;
-        let root = self
-            .json_object::<(), _>(Method::PUT, url, None, Some(request))
-            .await?;
+        let url = self.url("/conversation/conversations", None, "", &[])?;
+        let root = self.json_object(Method::PUT, url, Some(request)).await?;
         let started = StartedConversation(models::unwrap_envelope(root, "conversation")?);
         if started.uuid().is_none() {
             return Err(Error::bad_response(
@@ -286,43 +269,14 @@ impl ApiClient {
 
     /// `PUT /conversation/agent/auth`: the agent's websocket JWT.
     pub async fn agent_auth(&self) -> Result<AgentAuth> {
-        let url = self.url("/conversation/agent/auth", None, "")?;
-        let root = self
-            .json_object::<(), ()>(Method::PUT, url, None, None)
-            .await?;
+        let url = self.url("/conversation/agent/auth", None, "", &[])?;
+        let root = self.json_object(Method::PUT, url, NO_BODY).await?;
         Ok(AgentAuth(models::unwrap_envelope(root, "agent_auth")?))
     }
 }
 
-/// Turns a non-2xx answer into an error, taking the best message available (WIRE.md §5).
-fn decode_error(answer: &Answer) -> Error {
-    let status = answer.status.as_u16();
-    let from_body = models::parse_object(&answer.body)
-        .ok()
-        .and_then(|root| models::error_message(&root));
-    let from_header = || {
-        answer
-            .headers
-            .get("uc-rest-error")
-            .and_then(|v| v.to_str().ok())
-            .filter(|v| !v.trim().is_empty())
-            .map(str::to_string)
-    };
-    let message = from_body.or_else(from_header).unwrap_or_else(|| {
-        let reason = answer.status.canonical_reason().unwrap_or("error");
-        format!("the server answered {status} {reason}")
-    });
-    Error::Api { status, message }
-}
-
-/// The innermost cause, which says what actually happened ("Connection refused").
-fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut current = error;
-    while let Some(next) = current.source() {
-        current = next;
-    }
-    current.to_string()
-}
+/// For calls without a body; the type only pins down `Option<&impl Serialize>`.
+const NO_BODY: Option<&()> = None;
 
 fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![error.to_string()];

@@ -2,5 +2,6 @@
 
 pub mod client;
 pub mod models;
+pub mod transport;
 
 pub use client::{ApiClient, Credential};

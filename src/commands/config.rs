@@ -160,7 +160,7 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
     let base_url = ctx.base_url(saved_base_url.as_deref())?;
     if !args.no_verify {
         // One cheap request: a single conversation summary.
-        let client = ApiClient::new(base_url.clone(), &credential, ctx.timeout())?;
+        let client = ApiClient::new(base_url.clone(), &credential, ctx.transport_settings())?;
         let probe = ListQuery {
             limit: Some(1),
             ..ListQuery::default()

@@ -75,6 +75,8 @@ impl Harness {
             .env("TZ", "UTC")
             .env("COLUMNS", "100")
             .env("UCCONV_NOW", NOW)
+            // Backoff of a millisecond, so retry tests take no time.
+            .env("UCCONV_RETRY_BASE_MS", "1")
             .env("UCCONV_BASE_URL", self.emulator.base_url());
         cmd
     }
