@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde_json::{Value, json};
@@ -18,6 +18,14 @@ pub enum Fault {
     },
     /// Wait this long, then serve the request as usual.
     Delay(Duration),
+    /// Answer 200 with this body, one `chunk` bytes at a time, `pause` apart.
+    Trickle {
+        body: Vec<u8>,
+        chunk: usize,
+        pause: Duration,
+    },
+    /// Promise this body (Content-Length) but close the connection halfway through it.
+    DropMidBody { body: Vec<u8> },
 }
 
 impl Fault {
@@ -73,13 +81,15 @@ impl Fault {
     }
 
     pub(crate) fn response(&self) -> Option<Response> {
-        let Fault::Respond {
-            status,
-            headers,
-            body,
-        } = self
-        else {
-            return None;
+        let (status, headers, body) = match self {
+            Fault::Respond {
+                status,
+                headers,
+                body,
+            } => (status, headers, body),
+            Fault::Delay(_) => return None,
+            Fault::Trickle { body, chunk, pause } => return Some(trickle(body, *chunk, *pause)),
+            Fault::DropMidBody { body } => return Some(drop_mid_body(body)),
         };
         let mut response = Response::new(Body::from(body.clone()));
         *response.status_mut() =
@@ -96,6 +106,42 @@ impl Fault {
     }
 }
 
+fn json_response(length: usize, body: Body) -> Response {
+    let mut response = Response::new(body);
+    let headers = response.headers_mut();
+    headers.insert("content-type", HeaderValue::from_static("application/json"));
+    headers.insert("content-length", HeaderValue::from(length));
+    response
+}
+
+fn trickle(body: &[u8], chunk: usize, pause: Duration) -> Response {
+    let chunks: Vec<Bytes> = body
+        .chunks(chunk.max(1))
+        .map(Bytes::copy_from_slice)
+        .collect();
+    let stream = futures_util::stream::unfold(chunks.into_iter(), move |mut rest| async move {
+        let next = rest.next()?;
+        tokio::time::sleep(pause).await;
+        Some((Ok::<_, std::io::Error>(next), rest))
+    });
+    json_response(body.len(), Body::from_stream(stream))
+}
+
+fn drop_mid_body(body: &[u8]) -> Response {
+    let half = Bytes::copy_from_slice(&body[..body.len() / 2]);
+    let parts: Vec<Result<Bytes, std::io::Error>> = vec![
+        Ok(half),
+        Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "emulated drop",
+        )),
+    ];
+    json_response(
+        body.len(),
+        Body::from_stream(futures_util::stream::iter(parts)),
+    )
+}
+
 /// A fault and the requests it applies to.
 #[derive(Clone, Debug)]
 pub struct FaultRule {
@@ -106,6 +152,8 @@ pub struct FaultRule {
     pub path_contains: Option<String>,
     /// How many more requests it applies to; `None` is forever.
     pub remaining: Option<usize>,
+    /// How many matching requests to let through untouched before it applies.
+    pub skip: usize,
 }
 
 impl FaultRule {
@@ -116,6 +164,7 @@ impl FaultRule {
             method: None,
             path_contains: None,
             remaining: None,
+            skip: 0,
         }
     }
 
@@ -129,6 +178,12 @@ impl FaultRule {
 
     pub fn for_method(mut self, method: &str) -> FaultRule {
         self.method = Some(method.to_ascii_uppercase());
+        self
+    }
+
+    /// Lets the first `count` matching requests through, e.g. to fail only the second page.
+    pub fn after(mut self, count: usize) -> FaultRule {
+        self.skip = count;
         self
     }
 
@@ -148,7 +203,19 @@ impl FaultRule {
 
 /// Takes the first rule matching this request, using up one of its count.
 pub(crate) fn take_matching(rules: &mut Vec<FaultRule>, method: &str, path: &str) -> Option<Fault> {
-    let index = rules.iter().position(|rule| rule.matches(method, path))?;
+    let mut found = None;
+    for (index, rule) in rules.iter_mut().enumerate() {
+        if !rule.matches(method, path) {
+            continue;
+        }
+        if rule.skip > 0 {
+            rule.skip -= 1;
+            continue;
+        }
+        found = Some(index);
+        break;
+    }
+    let index = found?;
     let fault = rules[index].fault.clone();
     if let Some(remaining) = &mut rules[index].remaining {
         *remaining = remaining.saturating_sub(1);

@@ -254,11 +254,11 @@ pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
 }
 
 fn seconds(wait: Duration) -> String {
-    let secs = wait.as_secs_f64();
-    if secs >= 10.0 || secs.fract() == 0.0 {
-        format!("{}s", secs.round())
+    let tenths = (wait.as_secs_f64() * 10.0).round() / 10.0;
+    if tenths >= 10.0 || tenths.fract() == 0.0 {
+        format!("{}s", tenths.round())
     } else {
-        format!("{secs:.1}s")
+        format!("{tenths:.1}s")
     }
 }
 
