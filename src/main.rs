@@ -26,8 +26,6 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    // ring, not aws-lc-rs: the latter spends ~23 ms of CPU per process seeding entropy.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let ctx = Context::new(cli.global)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
