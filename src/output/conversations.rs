@@ -293,7 +293,7 @@ fn participant_events(conversation: &Conversation) -> Vec<Event> {
                     let at = p.text(key).and_then(time::parse)?;
                     Some(Event {
                         at,
-                        text: format!("{name} {verb}"),
+                        text: format!("{} {verb}", table::printable(name)),
                     })
                 })
                 .collect::<Vec<_>>()
@@ -345,12 +345,10 @@ pub fn detail_text(conversation: &Conversation, view: &View) -> String {
         .iter()
         .map(|p| {
             vec![
-                p.text("conversation_participant_name")
-                    .unwrap_or("-")
-                    .into(),
-                p.text("status").unwrap_or("-").into(),
-                time::local_text(p.text("joined_dts")),
-                time::local_text(p.text("left_dts")),
+                table::truncate(p.text("conversation_participant_name").unwrap_or("-"), 40),
+                table::truncate(p.text("status").unwrap_or("-"), 20),
+                table::truncate(&time::local_text(p.text("joined_dts")), 30),
+                table::truncate(&time::local_text(p.text("left_dts")), 30),
             ]
         })
         .collect();
@@ -394,13 +392,14 @@ pub fn detail_text(conversation: &Conversation, view: &View) -> String {
         out.push_str(&format!(
             "{}  {}{kind}\n",
             time::local_text(sent),
-            palette.strong.apply_to(author)
+            palette.strong.apply_to(table::printable(author))
         ));
-        for line in textwrap::wrap(message.str("body").unwrap_or_default(), body_width) {
+        let body = table::printable(message.str("body").unwrap_or_default());
+        for line in textwrap::wrap(&body, body_width) {
             out.push_str(&format!("    {line}\n"));
         }
         for url in message.strings("media_urls") {
-            out.push_str(&format!("    media: {url}\n"));
+            out.push_str(&format!("    media: {}\n", table::printable(&url)));
         }
     }
     for event in events {

@@ -1,6 +1,6 @@
 //! Borderless, gh-style tables and aligned key/value blocks, sized in display columns.
 
-use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table, Width, presets};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const GAP: u16 = 2;
@@ -19,19 +19,28 @@ pub fn render(
         .load_style(presets::NOTHING)
         .set_content_arrangement(ContentArrangement::Disabled);
     if let Some(header) = header {
-        table.set_header(header.to_vec());
+        table.set_header(
+            header
+                .iter()
+                .enumerate()
+                .map(|(column, h)| pad(h, widths, column, right))
+                .collect::<Vec<_>>(),
+        );
     }
     for row in rows {
-        table.add_row(row);
+        // Pinned widths are met by padding, not by comfy-table's constraints, which would wrap a
+        // cell it measures wider than we do and so break one row into two lines.
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(column, cell)| pad(cell, widths, column, right))
+            .collect();
+        table.add_row(cells);
     }
     let columns = table.column_count();
     for (index, column) in table.column_iter_mut().enumerate() {
         let gap = if index + 1 == columns { 0 } else { GAP };
         column.set_padding((0, gap));
-        if let Some(&width) = widths.and_then(|w| w.get(index)) {
-            let width = u16::try_from(width).unwrap_or(u16::MAX).saturating_add(gap);
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
-        }
         if right.contains(&index) {
             column.set_cell_alignment(CellAlignment::Right);
         }
@@ -39,6 +48,31 @@ pub fn render(
     table
         .lines()
         .map(|line| line.trim_end().to_string())
+        .collect()
+}
+
+fn pad(cell: &str, widths: Option<&[usize]>, column: usize, right: &[usize]) -> String {
+    let Some(&target) = widths.and_then(|w| w.get(column)) else {
+        return cell.to_string();
+    };
+    let fill = " ".repeat(target.saturating_sub(width(cell)));
+    if right.contains(&column) {
+        format!("{fill}{cell}")
+    } else {
+        format!("{cell}{fill}")
+    }
+}
+
+/// Text from the API made safe for a terminal: control characters (escape sequences among them)
+/// are dropped, other white space (tabs, `\r`) becomes a space, line breaks stay.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            c if c.is_whitespace() => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .collect()
 }
 
@@ -67,7 +101,10 @@ pub fn width(text: &str) -> usize {
 
 /// One line of at most `max` columns: line breaks become spaces, and a cut ends in `…`.
 pub fn truncate(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat: String = printable(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if width(&flat) <= max {
         return flat;
     }
@@ -92,7 +129,7 @@ pub fn key_values(pairs: &[(&str, String)]) -> String {
         .iter()
         .map(|(key, value)| {
             let pad = label_width - width(key);
-            format!("{key}{}  {value}\n", " ".repeat(pad))
+            format!("{key}{}  {}\n", " ".repeat(pad), printable(value))
         })
         .collect()
 }
@@ -107,6 +144,12 @@ mod tests {
         assert_eq!(truncate("hello\nworld", 20), "hello world");
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(width(&truncate("日本語のテキスト", 7)), 7);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(printable("a\u{1b}[31mred\u{7}\tb\nc"), "a[31mred b\nc");
+        assert_eq!(truncate("x\u{0}y\u{b}z", 10), "xy z");
     }
 
     #[test]
