@@ -119,7 +119,7 @@ _ucconv() {
 
     case "${cmd}" in
         ucconv)
-            opts="-p -o -v -h -V --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help --version list get join leave start auth config completions help"
+            opts="-p -o -v -h -V --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help --version list get join leave start auth config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -145,6 +145,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -165,7 +169,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__auth)
-            opts="-p -o -v -h --env --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --env --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,6 +193,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -211,7 +219,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__completions)
-            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help bash elvish fish powershell zsh"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -235,6 +243,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -257,7 +269,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config)
-            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help init show use path help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help init show use path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -281,6 +293,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -387,7 +403,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__init)
-            opts="-p -o -v -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -411,6 +427,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -433,7 +453,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__path)
-            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,6 +477,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -479,7 +503,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__show)
-            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,6 +527,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -525,7 +553,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__use)
-            opts="-p -o -v -h --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +579,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -571,7 +603,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__get)
-            opts="-m -p -o -v -h --messages --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-m -p -o -v -h --messages --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,6 +635,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -821,7 +857,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__join)
-            opts="-l -p -o -v -h --language --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-l -p -o -v -h --language --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -855,6 +891,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -875,7 +915,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__leave)
-            opts="-y -p -o -v -h --yes --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-y -p -o -v -h --yes --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -901,6 +941,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -921,7 +965,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__list)
-            opts="-L -p -o -v -h --limit --offset --all --medium --before --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-L -p -o -v -h --limit --offset --all --medium --before --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +1011,10 @@ _ucconv() {
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
                     return 0
                     ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -987,7 +1035,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__start)
-            opts="-p -o -v -h --participant --conversation-arn --queue --profile --base-url --output --json --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --participant --conversation-arn --queue --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1023,6 +1071,10 @@ _ucconv() {
                     ;;
                 -o)
                     COMPREPLY=($(compgen -W "table tsv json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --jq)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ucconv_global_optspecs
-    string join \n p/profile= base-url= o/output= json color= timeout= retries= v/verbose no-input h/help V/version
+    string join \n p/profile= base-url= o/output= json jq= color= timeout= retries= v/verbose no-input h/help V/version
 end
 
 function __fish_ucconv_needs_command
@@ -30,6 +30,7 @@ complete -c ucconv -n "__fish_ucconv_needs_command" -s o -l output -d 'Output fo
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_needs_command" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_needs_command" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -60,6 +61,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s o -l output -d 'O
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -77,6 +79,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s o -l output -d 'Ou
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -93,6 +96,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s o -l output -d 'O
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -108,6 +112,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s o -l output -d '
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -127,6 +132,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s o -l output -d '
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -142,6 +148,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s o -l output -d 'O
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -158,6 +165,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_see
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -178,6 +186,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -197,6 +206,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -212,6 +222,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -227,6 +238,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -247,6 +259,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s o -l outpu
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
 jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
 always\t''
 never\t''"

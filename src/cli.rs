@@ -59,6 +59,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, conflicts_with = "output")]
     pub json: bool,
 
+    /// Filter the JSON output with a jq expression; strings print raw (implies --json)
+    #[arg(long, global = true, value_name = "FILTER")]
+    pub jq: Option<String>,
+
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -91,7 +95,8 @@ pub enum ColorChoice {
 
 impl GlobalArgs {
     pub fn format(&self, stdout_is_tty: bool) -> OutputFormat {
-        match (self.json, self.output) {
+        match (self.json || self.jq.is_some(), self.output) {
+            (true, Some(OutputFormat::Jsonl)) => OutputFormat::Jsonl,
             (true, _) => OutputFormat::Json,
             (false, Some(format)) => format,
             (false, None) if stdout_is_tty => OutputFormat::Table,

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use crate::cli::{ColorChoice, GlobalArgs};
 use crate::config::{self, Config, Profile};
 use crate::error::{Error, Result};
 use crate::output::OutputFormat;
+use crate::output::jq::Jq;
 use crate::output::progress::Progress;
 
 /// Facts about where output goes, read once so every command agrees.
@@ -97,6 +99,8 @@ pub struct Context {
     /// "Now" for relative times; `UCCONV_NOW` (RFC 3339) pins it, for reproducible output.
     pub now: Timestamp,
     pub config_path: PathBuf,
+    /// The compiled `--jq` filter, checked before any request is made.
+    pub jq: Option<Rc<Jq>>,
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -114,12 +118,26 @@ impl Context {
             None => Timestamp::now(),
         };
         let config_path = config::path_from(env_var("UCCONV_CONFIG").as_deref())?;
+        if global.jq.is_some()
+            && matches!(global.output, Some(OutputFormat::Table | OutputFormat::Tsv))
+        {
+            return Err(Error::usage(
+                "--jq works on JSON output: drop --output, or use -o json or -o jsonl",
+            ));
+        }
+        let jq = global
+            .jq
+            .as_deref()
+            .map(Jq::compile)
+            .transpose()?
+            .map(Rc::new);
         Ok(Context {
             global,
             format,
             terminal,
             now,
             config_path,
+            jq,
         })
     }
 

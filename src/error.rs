@@ -42,6 +42,9 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// A `--jq` filter failed on the data (a bad filter is a usage error instead).
+    #[error("{message}")]
+    Filter { message: String },
     #[error("interrupted")]
     Interrupted,
     /// The person declined or dismissed a prompt.
@@ -103,6 +106,7 @@ impl Error {
             Error::BadResponse { .. } => "bad_response",
             Error::CrossHostRedirect { .. } => "cross_host_redirect",
             Error::Config { .. } => "config",
+            Error::Filter { .. } => "jq",
             Error::Interrupted => "interrupted",
             Error::Cancelled => "cancelled",
             Error::BrokenPipe => "broken_pipe",
@@ -125,7 +129,10 @@ impl Error {
             Error::BadResponse { .. } => exit::BAD_RESPONSE,
             Error::Interrupted | Error::Cancelled => exit::INTERRUPTED,
             Error::BrokenPipe => exit::SUCCESS,
-            Error::CrossHostRedirect { .. } | Error::Config { .. } | Error::Io(_) => exit::OTHER,
+            Error::CrossHostRedirect { .. }
+            | Error::Config { .. }
+            | Error::Filter { .. }
+            | Error::Io(_) => exit::OTHER,
         }
     }
 
@@ -166,6 +173,9 @@ impl Error {
             }
             Error::CrossHostRedirect { .. } => {
                 "if the new address is right, pass it with `--base-url`"
+            }
+            Error::Filter { .. } => {
+                "the filter ran, but not on data of the shape it expects: compare with `--json` output"
             }
             Error::Interrupted | Error::Cancelled | Error::BrokenPipe | Error::Io(_) => {
                 return None;

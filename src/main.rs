@@ -15,7 +15,9 @@ use ucconv::output::json::error_object;
 fn main() -> ExitCode {
     // Parsing first keeps --help and --version free of any other start-up work.
     let cli = Cli::parse();
-    let json_errors = cli.global.json || cli.global.output.is_some_and(|f| f.is_json());
+    let json_errors = cli.global.json
+        || cli.global.jq.is_some()
+        || cli.global.output.is_some_and(|f| f.is_json());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -12,8 +12,8 @@ use ucconv::api::models::{
     self, AgentAuth, Conversation, ConversationSummary, Object, StartedConversation,
 };
 use ucconv::api::transport::decode_error;
-use ucconv::output::conversations::{self, View};
-use ucconv::output::{OutputFormat, agent};
+use ucconv::output::conversations;
+use ucconv::output::{OutputFormat, View, agent};
 
 const FIELDS: &[&str] = &[
     "conversation_uuid",
@@ -103,6 +103,7 @@ fn views() -> Vec<View> {
         width: 60,
         now: Timestamp::UNIX_EPOCH,
         color: true,
+        jq: None,
     })
     .collect()
 }
@@ -115,12 +116,12 @@ fn render_everything(object: &Object) {
     let _ = auth.jwt_expires_at();
     for view in views() {
         let mut sink = Vec::new();
-        let mut writer = conversations::ListWriter::new(&mut sink, view);
+        let mut writer = conversations::ListWriter::new(&mut sink, &view);
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.finish().unwrap();
-        conversations::write_detail(&mut sink, &conversation, view).unwrap();
-        agent::write(&mut sink, &auth, view).unwrap();
+        conversations::write_detail(&mut sink, &conversation, &view).unwrap();
+        agent::write(&mut sink, &auth, &view).unwrap();
         agent::write_env(&mut sink, &auth).unwrap();
         let _ = conversations::picker_items(std::slice::from_ref(&summary), &view);
         sink.flush().unwrap();

@@ -9,7 +9,7 @@ use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL, ListQuery};
 use crate::config::{self, Config, Profile};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{self, OutputFormat, json, table, tsv};
+use crate::output::{self, OutputFormat, table, tsv};
 use crate::prompt;
 
 #[derive(Debug, clap::Args)]
@@ -202,7 +202,7 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
             "default": make_default,
             "verified": !args.no_verify,
         });
-        json::write_value(&mut output::stdout(), &summary, ctx.terminal.stdout_is_tty)?;
+        super::view(ctx).write_json(&mut output::stdout(), &summary)?;
     }
     Ok(())
 }
@@ -252,12 +252,7 @@ fn show(ctx: &Context) -> Result<()> {
                 "profiles": profiles,
                 "active": active_text,
             });
-            let mut out = output::stdout();
-            return json::write_value(
-                &mut out,
-                &value,
-                ctx.format == OutputFormat::Json && ctx.terminal.stdout_is_tty,
-            );
+            return super::view(ctx).write_json(&mut output::stdout(), &value);
         }
         OutputFormat::Tsv => rows
             .iter()

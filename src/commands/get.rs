@@ -22,5 +22,5 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "get", ctx, client).await?;
     let conversation = client.get_conversation(&uuid, args.messages).await?;
-    conversations::write_detail(&mut output::stdout(), &conversation, super::view(ctx))
+    conversations::write_detail(&mut output::stdout(), &conversation, &super::view(ctx))
 }

@@ -59,7 +59,7 @@ fn before_param(text: &str) -> Result<String> {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let before = args.before.as_deref().map(before_param).transpose()?;
     let wanted = (!args.all).then_some(args.limit);
-    let mut writer = ListWriter::new(output::stdout(), super::view(ctx));
+    let mut writer = ListWriter::new(output::stdout(), &super::view(ctx));
     let mut offset = args.offset;
     let mut shown: u64 = 0;
     let mut total = None;

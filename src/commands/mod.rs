@@ -14,8 +14,8 @@ use serde::Serialize;
 use crate::api::client::{ApiClient, ListQuery};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::conversations::{self, View};
-use crate::output::{self, OutputFormat, tsv};
+use crate::output::conversations;
+use crate::output::{self, OutputFormat, View, tsv};
 use crate::prompt;
 
 /// The view settings a command renders with, from the resolved context.
@@ -26,6 +26,7 @@ pub fn view(ctx: &Context) -> View {
         width: ctx.terminal.width,
         now: ctx.now,
         color: ctx.terminal.color,
+        jq: ctx.jq.clone(),
     }
 }
 
@@ -101,12 +102,7 @@ pub fn report_outcome(ctx: &Context, uuid: &str, action: &str, sentence: &str) -
         OutputFormat::Table => output::print(&format!("{sentence}\n")),
         OutputFormat::Tsv => output::print(&tsv::line(&[uuid, action])),
         OutputFormat::Json | OutputFormat::Jsonl => {
-            let mut out = output::stdout();
-            output::json::write_value(
-                &mut out,
-                &outcome,
-                view(ctx).pretty && ctx.format == OutputFormat::Json,
-            )
+            view(ctx).write_json(&mut output::stdout(), &outcome)
         }
     }
 }

@@ -3,7 +3,7 @@
 use crate::api::client::{ApiClient, StartRequest};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{self, OutputFormat, json};
+use crate::output::{self, OutputFormat};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -39,9 +39,8 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         OutputFormat::Table | OutputFormat::Tsv => {
             output::print(&format!("{}\n", started.uuid().unwrap_or_default()))
         }
-        OutputFormat::Json => {
-            json::write_value(&mut output::stdout(), &started, ctx.terminal.stdout_is_tty)
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            super::view(ctx).write_json(&mut output::stdout(), &started)
         }
-        OutputFormat::Jsonl => json::write_value(&mut output::stdout(), &started, false),
     }
 }

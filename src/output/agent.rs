@@ -2,10 +2,9 @@
 
 use std::io::Write;
 
-use super::{OutputFormat, json, table, time, tsv};
+use super::{OutputFormat, View, table, time, tsv};
 use crate::api::models::AgentAuth;
 use crate::error::Result;
-use crate::output::conversations::View;
 
 fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
     let at = auth.jwt_expires_at()?;
@@ -16,9 +15,9 @@ fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
 }
 
 /// `auth` in the chosen format. TSV is one line: participant ARN, name, websocket URL, JWT, expiry.
-pub fn write<W: Write>(out: &mut W, auth: &AgentAuth, view: View) -> Result<()> {
+pub fn write<W: Write>(out: &mut W, auth: &AgentAuth, view: &View) -> Result<()> {
     let field = |key| auth.text(key).unwrap_or_default().to_string();
-    let expires = expiry(auth, &view);
+    let expires = expiry(auth, view);
     match view.format {
         OutputFormat::Table => {
             let dash = |s: String| if s.is_empty() { "-".into() } else { s };
@@ -44,8 +43,7 @@ pub fn write<W: Write>(out: &mut W, auth: &AgentAuth, view: View) -> Result<()> 
             ])
             .as_bytes(),
         )?,
-        OutputFormat::Json => json::write_value(out, auth, view.pretty)?,
-        OutputFormat::Jsonl => json::write_value(out, auth, false)?,
+        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, auth)?,
     }
     out.flush()?;
     Ok(())

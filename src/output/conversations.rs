@@ -1,25 +1,15 @@
 //! How conversations look: the `list` rows in every format, and the `get` header, participants and transcript.
 
 use std::io::Write;
+use std::rc::Rc;
 
 use jiff::Timestamp;
 
-use super::json::{self, ArrayWriter};
-use super::{OutputFormat, Palette, from_json_error, table, time, tsv};
+use super::jq::Jq;
+use super::json::ArrayWriter;
+use super::{OutputFormat, Palette, View, from_json_error, table, time, tsv};
 use crate::api::models::{Conversation, ConversationSummary};
 use crate::error::Result;
-
-/// Settings every view needs, decided once by the command from the context.
-#[derive(Clone, Copy, Debug)]
-pub struct View {
-    pub format: OutputFormat,
-    /// Pretty JSON (on a terminal) or one compact value a line (in a pipe).
-    pub pretty: bool,
-    pub width: usize,
-    pub now: Timestamp,
-    /// ANSI styles on stdout.
-    pub color: bool,
-}
 
 const FROM_WIDTH: usize = 24;
 
@@ -198,20 +188,32 @@ pub enum ListWriter<W: Write> {
     },
     Tsv(W),
     Json(ArrayWriter<W>),
-    Jsonl(W),
+    /// `--jq` sees the whole array, so it must wait for every page.
+    JsonJq {
+        out: W,
+        jq: Rc<Jq>,
+        items: Vec<ConversationSummary>,
+    },
+    /// JSON Lines: one object a line, each through `--jq` when given (streams either way).
+    Jsonl(W, Option<Rc<Jq>>),
 }
 
 impl<W: Write> ListWriter<W> {
-    pub fn new(out: W, view: View) -> Self {
-        match view.format {
-            OutputFormat::Table => ListWriter::Table {
+    pub fn new(out: W, view: &View) -> Self {
+        match (view.format, view.jq.clone()) {
+            (OutputFormat::Table, _) => ListWriter::Table {
                 out,
                 widths: None,
-                view,
+                view: view.clone(),
             },
-            OutputFormat::Tsv => ListWriter::Tsv(out),
-            OutputFormat::Json => ListWriter::Json(ArrayWriter::new(out, view.pretty)),
-            OutputFormat::Jsonl => ListWriter::Jsonl(out),
+            (OutputFormat::Tsv, _) => ListWriter::Tsv(out),
+            (OutputFormat::Json, None) => ListWriter::Json(ArrayWriter::new(out, view.pretty)),
+            (OutputFormat::Json, Some(jq)) => ListWriter::JsonJq {
+                out,
+                jq,
+                items: Vec::new(),
+            },
+            (OutputFormat::Jsonl, jq) => ListWriter::Jsonl(out, jq),
         }
     }
 
@@ -242,10 +244,16 @@ impl<W: Write> ListWriter<W> {
                 }
                 array.flush()?;
             }
-            ListWriter::Jsonl(out) => {
+            ListWriter::JsonJq { items, .. } => items.extend_from_slice(page),
+            ListWriter::Jsonl(out, jq) => {
                 for summary in page {
-                    serde_json::to_writer(&mut *out, summary).map_err(from_json_error)?;
-                    out.write_all(b"\n")?;
+                    match jq {
+                        Some(jq) => jq.run(summary, out)?,
+                        None => {
+                            serde_json::to_writer(&mut *out, summary).map_err(from_json_error)?;
+                            out.write_all(b"\n")?;
+                        }
+                    }
                 }
                 out.flush()?;
             }
@@ -257,7 +265,8 @@ impl<W: Write> ListWriter<W> {
         match self {
             ListWriter::Table { mut out, .. }
             | ListWriter::Tsv(mut out)
-            | ListWriter::Jsonl(mut out) => out.flush()?,
+            | ListWriter::Jsonl(mut out, _) => out.flush()?,
+            ListWriter::JsonJq { mut out, jq, items } => jq.run(&items, &mut out)?,
             ListWriter::Json(array) => array.finish()?,
         }
         Ok(())
@@ -428,12 +437,11 @@ pub fn detail_tsv(conversation: &Conversation) -> String {
 }
 
 /// `get` in the chosen format.
-pub fn write_detail<W: Write>(out: &mut W, conversation: &Conversation, view: View) -> Result<()> {
+pub fn write_detail<W: Write>(out: &mut W, conversation: &Conversation, view: &View) -> Result<()> {
     match view.format {
-        OutputFormat::Table => out.write_all(detail_text(conversation, &view).as_bytes())?,
+        OutputFormat::Table => out.write_all(detail_text(conversation, view).as_bytes())?,
         OutputFormat::Tsv => out.write_all(detail_tsv(conversation).as_bytes())?,
-        OutputFormat::Json => json::write_value(out, conversation, view.pretty)?,
-        OutputFormat::Jsonl => json::write_value(out, conversation, false)?,
+        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, conversation)?,
     }
     out.flush()?;
     Ok(())

@@ -2,6 +2,7 @@
 
 pub mod agent;
 pub mod conversations;
+pub mod jq;
 pub mod json;
 pub mod progress;
 pub mod table;
@@ -11,6 +12,34 @@ pub mod tsv;
 use std::io::{BufWriter, Write};
 
 use crate::error::{Error, Result};
+
+/// Settings every view needs, decided once from the context.
+#[derive(Clone, Debug)]
+pub struct View {
+    pub format: OutputFormat,
+    /// Pretty JSON (on a terminal) or one compact value a line (in a pipe).
+    pub pretty: bool,
+    pub width: usize,
+    pub now: jiff::Timestamp,
+    /// ANSI styles on stdout.
+    pub color: bool,
+    /// `--jq`: every JSON document passes through it.
+    pub jq: Option<std::rc::Rc<jq::Jq>>,
+}
+
+impl View {
+    /// One JSON document (`get`, `start`, `auth`, `join`, `leave`, `config`), through `--jq` if given.
+    pub fn write_json<W: Write, T: serde::Serialize + ?Sized>(
+        &self,
+        out: &mut W,
+        value: &T,
+    ) -> Result<()> {
+        match &self.jq {
+            Some(jq) => jq.run(value, out),
+            None => json::write_value(out, value, self.pretty && self.format == OutputFormat::Json),
+        }
+    }
+}
 
 /// The `--output` formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
