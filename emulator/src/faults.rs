@@ -1,6 +1,9 @@
 //! Fault injection: what the emulator answers instead of the truth, for which requests, how many times.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Semaphore;
 
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
@@ -26,6 +29,11 @@ pub enum Fault {
     },
     /// Promise this body (Content-Length) but close the connection halfway through it.
     DropMidBody { body: Vec<u8> },
+    /// Hold the request until the test adds a permit to the semaphore, then serve it as usual.
+    Hold(Arc<Semaphore>),
+    /// Start this many new conversations (listed first), then serve the request as usual: the
+    /// list shifts under a client that is paging, as it does when customers write in.
+    Shift(usize),
 }
 
 impl Fault {
@@ -87,7 +95,7 @@ impl Fault {
                 headers,
                 body,
             } => (status, headers, body),
-            Fault::Delay(_) => return None,
+            Fault::Delay(_) | Fault::Hold(_) | Fault::Shift(_) => return None,
             Fault::Trickle { body, chunk, pause } => return Some(trickle(body, *chunk, *pause)),
             Fault::DropMidBody { body } => return Some(drop_mid_body(body)),
         };

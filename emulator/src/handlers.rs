@@ -78,10 +78,11 @@ pub(crate) async fn list(
         .filter(|c| before.is_none_or(|b| c.last_activity < b))
         .collect();
     let total = matching.len();
+    let served = state.options.page_cap.map_or(limit, |cap| cap.min(limit));
     let page: Vec<Value> = matching
         .iter()
         .skip(offset)
-        .take(limit)
+        .take(served)
         .map(|c| c.summary(state.options.shape))
         .collect();
     let count = page.len();
@@ -97,7 +98,7 @@ pub(crate) async fn list(
                 "more": more,
                 "next_offset": if more { Some(offset + count) } else { None },
                 "offset": offset,
-                "total_records": total
+                "total_records": (!state.options.unknown_total).then_some(total)
             }
         },
         "success": true,
@@ -346,4 +347,12 @@ pub(crate) async fn auth(Extract(state): Extract<Shared>) -> Response {
         }),
     };
     Json(body).into_response()
+}
+
+/// New conversations from customers, newest first, as if they had just written in.
+pub(crate) fn add_conversations(state: &State, count: usize) {
+    let now = state.now();
+    let seed = lock(&state.rng).u64(..);
+    let fresh = data::seed_conversations(count, seed, now + 1.hour());
+    lock(&state.conversations).splice(0..0, fresh);
 }

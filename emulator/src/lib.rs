@@ -66,6 +66,10 @@ pub struct Options {
     pub oauth_tokens: Vec<String>,
     /// Port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
+    /// Send `total_records: null`, as the API may when it does not know.
+    pub unknown_total: bool,
+    /// Serve at most this many conversations a page whatever `_limit` asks, like a server under load.
+    pub page_cap: Option<usize>,
 }
 
 impl Default for Options {
@@ -78,6 +82,8 @@ impl Default for Options {
             simple_keys: vec![DEFAULT_KEY.to_string()],
             oauth_tokens: vec![DEFAULT_OAUTH_TOKEN.to_string()],
             port: 0,
+            unknown_total: false,
+            page_cap: None,
         }
     }
 }

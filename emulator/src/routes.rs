@@ -11,7 +11,7 @@ use axum::routing::{delete, put};
 use axum::{Json, Router};
 use serde_json::json;
 
-use crate::handlers::{auth, get, join, leave, list, start};
+use crate::handlers::{self, auth, get, join, leave, list, start};
 use crate::{API_VERSION, RecordedRequest, State, faults, lock};
 
 pub(crate) type Shared = Arc<State>;
@@ -86,6 +86,12 @@ async fn gate(Extract(state): Extract<Shared>, request: Request, next: Next) -> 
     let fault = faults::take_matching(&mut lock(&state.faults), &method, &path);
     match fault {
         Some(faults::Fault::Delay(wait)) => tokio::time::sleep(wait).await,
+        Some(faults::Fault::Hold(gate)) => {
+            if let Ok(permit) = gate.acquire().await {
+                permit.forget();
+            }
+        }
+        Some(faults::Fault::Shift(count)) => handlers::add_conversations(&state, count),
         Some(fault) => {
             if let Some(response) = fault.response() {
                 return response;

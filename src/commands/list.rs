@@ -64,8 +64,10 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let mut shown: u64 = 0;
     let mut total = None;
     let mut more;
-    // New messages reorder the list while we page, which can repeat a conversation across pages.
-    let mut seen = HashSet::new();
+    // Conversations that start while we page push older ones down, so the end of one page comes
+    // round again at the start of the next. Remembering one page back catches those repeats and
+    // keeps memory flat, however many pages there are.
+    let mut previous_page: HashSet<String> = HashSet::new();
     let progress = ctx.progress();
     let mut pages = 0;
     loop {
@@ -86,12 +88,18 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
             .run(loading, client.list_conversations(&query))
             .await?;
         let received = page.conversations.len() as u64;
+        let mut this_page = HashSet::with_capacity(page.conversations.len());
         let fresh: Vec<_> = page
             .conversations
             .into_iter()
-            .filter(|c| c.uuid().is_none_or(|uuid| seen.insert(uuid.to_string())))
+            .filter(|c| {
+                c.uuid().is_none_or(|uuid| {
+                    !previous_page.contains(uuid) && this_page.insert(uuid.to_string())
+                })
+            })
             .take(wanted.map_or(usize::MAX, |w| (w - shown) as usize))
             .collect();
+        previous_page = this_page;
         shown += fresh.len() as u64;
         writer.write_page(&fresh)?;
         total = page.result_set.total_records.or(total);
