@@ -109,7 +109,7 @@ fn views() -> Vec<View> {
 }
 
 fn render_everything(object: &Object) {
-    let summary = ConversationSummary(object.clone());
+    let summary = ConversationSummary::from_object(object.clone());
     let conversation = Conversation(object.clone());
     let auth = AgentAuth(object.clone());
     let _ = StartedConversation(object.clone()).uuid();
@@ -132,6 +132,7 @@ proptest! {
     #[test]
     fn any_bytes_decode_to_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
         let _ = models::parse_object(&bytes);
+        let _ = models::parse_page(&bytes, status);
         if let Ok(status) = StatusCode::from_u16(status) {
             let _ = decode_error(status, &HeaderMap::new(), &bytes);
         }
@@ -142,7 +143,7 @@ proptest! {
         let text = value.to_string();
         if let Ok(root) = models::parse_object(text.as_bytes()) {
             let _ = models::check_success(&root, 200);
-            let _ = models::parse_page(root.clone());
+            let _ = models::parse_page(text.as_bytes(), 200);
             for key in ["conversation", "agent_auth"] {
                 if let Ok(inner) = models::unwrap_envelope(root.clone(), key) {
                     render_everything(&inner);
@@ -154,7 +155,8 @@ proptest! {
     #[test]
     fn any_object_renders_in_every_format(object in object()) {
         render_everything(&object);
-        if let Ok(page) = models::parse_page(object) {
+        let text = serde_json::to_string(&object).unwrap();
+        if let Ok(page) = models::parse_page(text.as_bytes(), 200) {
             for summary in &page.conversations {
                 render_everything(summary);
             }

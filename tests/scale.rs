@@ -332,3 +332,20 @@ fn all_with_json_prints_every_conversation_of_a_large_inbox() {
     assert_eq!(h.requests().len(), 10, "200 a request");
     assert!(started.elapsed() < Duration::from_secs(60));
 }
+
+#[test]
+fn a_server_that_pretty_prints_still_gives_one_json_object_a_line() {
+    let h = harness(5, |_| {});
+    // Written out by hand: a json! literal would already have turned 1.50 into 1.5.
+    let body = "{\n  \"conversations\": [\n    {\n      \"conversation_uuid\": \"a\",\n      \"n\": 1.50\n    },\n    {\"conversation_uuid\": \"b\"}\n  ],\n  \"success\": true\n}\n";
+    h.emulator.inject(FaultRule::times(
+        Fault::raw(200, "application/json", body),
+        1,
+    ));
+    let (code, stdout, _) = run(h.ucconv().args(["list", "-o", "jsonl"]));
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout, "{\"conversation_uuid\":\"a\",\"n\":1.50}\n{\"conversation_uuid\": \"b\"}\n",
+        "a multi-line object is re-encoded on one line; a one-line object is copied as it came"
+    );
+}

@@ -221,8 +221,8 @@ impl ApiClient {
     /// `GET /conversation/conversations`: one page, at most 200.
     pub async fn list_conversations(&self, query: &ListQuery) -> Result<ConversationPage> {
         let url = self.url("/conversation/conversations", None, "", &query.pairs())?;
-        let root = self.json_object(Method::GET, url, NO_BODY).await?;
-        models::parse_page(root)
+        let answer = self.send(Method::GET, url, NO_BODY).await?;
+        models::parse_page(&answer.body, answer.status.as_u16())
     }
 
     /// `GET /conversation/conversations/{uuid}`, with the newest `messages` messages if given.

@@ -5,7 +5,10 @@
 //! preserved, which `--json` re-emits untouched) and read through accessors that answer `None`
 //! for anything missing or of an unexpected type, instead of failing the whole response.
 
+use std::cell::OnceCell;
+
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
@@ -88,10 +91,73 @@ macro_rules! wire_type {
     };
 }
 
-wire_type!(
-    /// ConversationSummary, one row of `list`.
-    ConversationSummary
-);
+/// ConversationSummary, one row of `list`. Kept as the exact JSON text the server sent: `--json`
+/// copies it out untouched, and it is parsed into an [`Object`] only when a view reads a field.
+/// (`list --all` at 10,000 conversations spends most of its CPU here otherwise.)
+#[derive(Clone, Debug)]
+pub struct ConversationSummary {
+    raw: Box<RawValue>,
+    parsed: OnceCell<Object>,
+}
+
+impl ConversationSummary {
+    pub fn from_raw(raw: Box<RawValue>) -> ConversationSummary {
+        ConversationSummary {
+            raw,
+            parsed: OnceCell::new(),
+        }
+    }
+
+    pub fn from_object(object: Object) -> ConversationSummary {
+        let raw =
+            serde_json::value::to_raw_value(&object).unwrap_or_else(|_| RawValue::NULL.to_owned());
+        ConversationSummary {
+            raw,
+            parsed: OnceCell::from(object),
+        }
+    }
+
+    pub fn object(&self) -> &Object {
+        self.parsed
+            .get_or_init(|| serde_json::from_str(self.raw.get()).unwrap_or_default())
+    }
+
+    /// The uuid, read without building the whole object (paging checks every row for repeats).
+    pub fn uuid(&self) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Id {
+            conversation_uuid: Option<Value>,
+        }
+        match self.parsed.get() {
+            Some(object) => object.str("conversation_uuid").map(str::to_string),
+            None => match serde_json::from_str::<Id>(self.raw.get())
+                .ok()?
+                .conversation_uuid
+            {
+                Some(Value::String(uuid)) => Some(uuid),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl std::ops::Deref for ConversationSummary {
+    type Target = Object;
+    fn deref(&self) -> &Object {
+        self.object()
+    }
+}
+
+impl Serialize for ConversationSummary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // The server's own text when it is one line; re-encoded when it would break JSON Lines.
+        if self.raw.get().contains('\n') {
+            self.object().serialize(serializer)
+        } else {
+            self.raw.serialize(serializer)
+        }
+    }
+}
 wire_type!(
     /// Conversation, what `get` shows: the summary's fields plus `messages`.
     Conversation
@@ -106,12 +172,6 @@ wire_type!(
     /// What `start` answers: `{conversation_arn, conversation_uuid}` or a whole Conversation.
     StartedConversation
 );
-
-impl ConversationSummary {
-    pub fn uuid(&self) -> Option<&str> {
-        self.str("conversation_uuid")
-    }
-}
 
 impl Conversation {
     pub fn participants(&self) -> Vec<ConversationParticipant> {
@@ -247,25 +307,46 @@ pub fn unwrap_envelope(root: Object, key: &str) -> Result<Object> {
     }
 }
 
-pub fn parse_page(root: Object) -> Result<ConversationPage> {
-    let conversations = match root.0.get("conversations") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .filter_map(|item| item.as_object())
-            .map(|map| ConversationSummary(Object(map.clone())))
+/// A `list` response (ConversationsResponse), read in one pass: the summaries stay raw JSON text,
+/// and only the small envelope fields are decoded.
+pub fn parse_page(body: &[u8], status: u16) -> Result<ConversationPage> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        conversations: Option<Box<RawValue>>,
+        metadata: Option<Value>,
+        success: Option<Value>,
+        error: Option<Value>,
+    }
+    // A first check that the body is a JSON object at all, with our usual messages.
+    if body.iter().all(u8::is_ascii_whitespace) || body.trim_ascii_start().first() != Some(&b'{') {
+        parse_object(body)?;
+    }
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|error| {
+        Error::bad_response(format!("the server's response is not valid JSON: {error}"))
+    })?;
+    let mut root = Map::new();
+    for (key, value) in [("success", envelope.success), ("error", envelope.error)] {
+        root.insert(key.to_string(), value.unwrap_or(Value::Null));
+    }
+    check_success(&Object(root), status)?;
+
+    let conversations = match envelope.conversations {
+        None => Vec::new(),
+        Some(raw) if raw.get() == "null" => Vec::new(),
+        Some(raw) => serde_json::from_str::<Vec<Box<RawValue>>>(raw.get())
+            .map_err(|_| Error::bad_response("the server's `conversations` field is not an array"))?
+            .into_iter()
+            .filter(|item| item.get().starts_with('{'))
+            .map(ConversationSummary::from_raw)
             .collect(),
-        Some(_) => {
-            return Err(Error::bad_response(
-                "the server's `conversations` field is not an array",
-            ));
-        }
     };
-    let result_set = root
-        .object("metadata")
-        .and_then(|metadata| metadata.object("result_set"))
-        .map(|set| ResultSet::from_object(&set))
-        .unwrap_or_default();
+    let result_set = match envelope.metadata {
+        Some(Value::Object(metadata)) => Object(metadata)
+            .object("result_set")
+            .map(|set| ResultSet::from_object(&set))
+            .unwrap_or_default(),
+        _ => ResultSet::default(),
+    };
     Ok(ConversationPage {
         conversations,
         result_set,
@@ -319,11 +400,8 @@ mod tests {
 
     #[test]
     fn result_set_tolerates_null_total() {
-        let root = parse_object(
-            br#"{"conversations": [], "metadata": {"result_set": {"more": true, "next_offset": 200, "total_records": null}}}"#,
-        )
-        .unwrap();
-        let page = parse_page(root).unwrap();
+        let body = br#"{"conversations": [], "metadata": {"result_set": {"more": true, "next_offset": 200, "total_records": null}}}"#;
+        let page = parse_page(body, 200).unwrap();
         assert!(page.result_set.more);
         assert_eq!(page.result_set.next_offset, Some(200));
         assert_eq!(page.result_set.total_records, None);

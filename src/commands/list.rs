@@ -93,9 +93,8 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
             .conversations
             .into_iter()
             .filter(|c| {
-                c.uuid().is_none_or(|uuid| {
-                    !previous_page.contains(uuid) && this_page.insert(uuid.to_string())
-                })
+                c.uuid()
+                    .is_none_or(|uuid| !previous_page.contains(&uuid) && this_page.insert(uuid))
             })
             .take(wanted.map_or(usize::MAX, |w| (w - shown) as usize))
             .collect();

@@ -76,7 +76,7 @@ const MSGS: usize = 4;
 
 fn summary_cells(s: &ConversationSummary, now: Timestamp) -> Vec<String> {
     vec![
-        s.uuid().unwrap_or("-").to_string(),
+        s.uuid().unwrap_or_else(|| "-".into()),
         time::relative_text(last_activity(s), now),
         table::truncate(&counterpart(s), FROM_WIDTH),
         s.str("last_conversation_message_body")

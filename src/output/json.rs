@@ -8,6 +8,12 @@ use serde_json::json;
 use super::from_json_error;
 use crate::error::{Error, Result};
 
+/// Raw JSON text (kept verbatim from the server) is copied as it is, even by the pretty printer:
+/// going through a tree first lets it be indented like everything else.
+fn as_tree<T: Serialize + ?Sized>(value: &T) -> Result<serde_json::Value> {
+    serde_json::to_value(value).map_err(from_json_error)
+}
+
 /// Pretty on a terminal, compact in a pipe; always newline-terminated.
 pub fn write_value<W: Write, T: Serialize + ?Sized>(
     out: &mut W,
@@ -15,7 +21,7 @@ pub fn write_value<W: Write, T: Serialize + ?Sized>(
     pretty: bool,
 ) -> Result<()> {
     if pretty {
-        serde_json::to_writer_pretty(&mut *out, value).map_err(from_json_error)?;
+        serde_json::to_writer_pretty(&mut *out, &as_tree(value)?).map_err(from_json_error)?;
     } else {
         serde_json::to_writer(&mut *out, value).map_err(from_json_error)?;
     }
@@ -45,7 +51,7 @@ impl<W: Write> ArrayWriter<W> {
             .write_all(if self.started { b",\n" } else { b"[\n" })?;
         self.started = true;
         if self.pretty {
-            let text = serde_json::to_string_pretty(item).map_err(from_json_error)?;
+            let text = serde_json::to_string_pretty(&as_tree(item)?).map_err(from_json_error)?;
             for (index, line) in text.lines().enumerate() {
                 if index > 0 {
                     self.out.write_all(b"\n")?;
