@@ -16,6 +16,9 @@ use crate::{API_VERSION, RecordedRequest, State, faults, lock};
 
 pub(crate) type Shared = Arc<State>;
 
+/// How many requests the log keeps; past it, the oldest half is dropped.
+const REQUEST_LOG_LIMIT: usize = 100_000;
+
 pub(crate) fn router(state: Shared) -> Router {
     let conversations = "/rest/v2/conversation/conversations";
     Router::new()
@@ -59,6 +62,15 @@ pub(crate) fn error(status: StatusCode, user_message: &str) -> Response {
     response
 }
 
+fn record(state: &State, request: RecordedRequest) {
+    let mut requests = lock(&state.requests);
+    // A long-running emulator (scripts/try.sh, the benchmark) must not grow without bound.
+    if requests.len() >= REQUEST_LOG_LIMIT {
+        requests.drain(..REQUEST_LOG_LIMIT / 2);
+    }
+    requests.push(request);
+}
+
 async fn gate(Extract(state): Extract<Shared>, request: Request, next: Next) -> Response {
     let (parts, body) = request.into_parts();
     let body = axum::body::to_bytes(body, 1 << 20)
@@ -66,22 +78,25 @@ async fn gate(Extract(state): Extract<Shared>, request: Request, next: Next) -> 
         .unwrap_or_default();
     let method = parts.method.as_str().to_string();
     let path = parts.uri.path().to_string();
-    lock(&state.requests).push(RecordedRequest {
-        method: method.clone(),
-        path: path.clone(),
-        query: parts.uri.query().map(str::to_string),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(k, v)| {
-                (
-                    k.as_str().to_string(),
-                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
-                )
-            })
-            .collect(),
-        body: body.to_vec(),
-    });
+    record(
+        &state,
+        RecordedRequest {
+            method: method.clone(),
+            path: path.clone(),
+            query: parts.uri.query().map(str::to_string),
+            headers: parts
+                .headers
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.as_str().to_string(),
+                        String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                    )
+                })
+                .collect(),
+            body: body.to_vec(),
+        },
+    );
 
     let fault = faults::take_matching(&mut lock(&state.faults), &method, &path);
     match fault {

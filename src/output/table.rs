@@ -118,6 +118,8 @@ pub fn truncate(text: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
+    // "the …" reads worse than "the…".
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
