@@ -353,17 +353,9 @@ fn ctrl_c_during_a_request_exits_130_promptly() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.requests().is_empty() {
-        assert!(Instant::now() < deadline, "the request never arrived");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::wait_for_requests(&h, 1);
     let interrupted_at = Instant::now();
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    common::interrupt(&child);
     let output = child.wait_with_output().unwrap();
     assert!(
         interrupted_at.elapsed() < Duration::from_secs(5),

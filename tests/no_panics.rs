@@ -12,8 +12,8 @@ use ucconv::api::models::{
     self, AgentAuth, Conversation, ConversationSummary, Object, StartedConversation,
 };
 use ucconv::api::transport::decode_error;
-use ucconv::output::conversations;
 use ucconv::output::{OutputFormat, View, agent};
+use ucconv::output::{conversation, list};
 
 const FIELDS: &[&str] = &[
     "conversation_uuid",
@@ -116,14 +116,14 @@ fn render_everything(object: &Object) {
     let _ = auth.jwt_expires_at();
     for view in views() {
         let mut sink = Vec::new();
-        let mut writer = conversations::ListWriter::new(&mut sink, &view);
+        let mut writer = list::ListWriter::new(&mut sink, &view);
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.finish().unwrap();
-        conversations::write_detail(&mut sink, &conversation, &view).unwrap();
+        conversation::write_detail(&mut sink, &conversation, &view).unwrap();
         agent::write(&mut sink, &auth, &view).unwrap();
         agent::write_env(&mut sink, &auth).unwrap();
-        let _ = conversations::picker_items(std::slice::from_ref(&summary), &view);
+        let _ = list::picker_items(std::slice::from_ref(&summary), &view);
         sink.flush().unwrap();
     }
 }

@@ -277,18 +277,8 @@ fn ctrl_c_while_paging_keeps_what_was_printed() {
     for _ in 0..200 {
         stdout.read_line(&mut printed).unwrap();
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.requests().len() < 2 {
-        assert!(
-            Instant::now() < deadline,
-            "the second page was never requested"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    common::wait_for_requests(&h, 2);
+    common::interrupt(&child);
     let status = child.wait().unwrap();
     std::io::Read::read_to_string(&mut stdout, &mut printed).unwrap();
     assert_eq!(status.code(), Some(130));

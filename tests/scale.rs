@@ -101,14 +101,7 @@ fn the_first_page_is_written_before_the_last_page_is_requested() {
         assert!(line.ends_with('\n'), "a whole row");
     }
     // Two pages are out while the third request is still held by the server.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.requests().len() < 3 {
-        assert!(
-            Instant::now() < deadline,
-            "the third page was never requested"
-        );
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    common::wait_for_requests(&h, 3);
     assert_eq!(gate.available_permits(), 0);
     gate.add_permits(1);
     let mut rest = String::new();

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::api::client::{ApiClient, ListQuery};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::conversations::ListWriter;
+use crate::output::list::ListWriter;
 use crate::output::{self, OutputFormat, time};
 
 /// The API's largest page (WIRE.md §3).

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::api::client::{ApiClient, ListQuery};
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::conversations;
+
 use crate::output::{self, OutputFormat, View, tsv};
 use crate::prompt;
 
@@ -75,7 +75,7 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
     if recent.is_empty() {
         return Err(Error::usage("there are no conversations to choose from"));
     }
-    let items = conversations::picker_items(&recent, &view(ctx));
+    let items = output::list::picker_items(&recent, &view(ctx));
     let chosen = prompt::pick(
         &format!("Conversation to {command} (type to filter)"),
         items,

@@ -1,9 +1,10 @@
 //! Rendering: turns wire objects into tables, TSV or JSON on stdout. Knows terminals, nothing of HTTP.
 
 pub mod agent;
-pub mod conversations;
+pub mod conversation;
 pub mod jq;
 pub mod json;
+pub mod list;
 pub mod progress;
 pub mod table;
 pub mod time;
@@ -79,6 +80,11 @@ impl Palette {
             alert: make(console::Style::new().yellow().bold()),
         }
     }
+}
+
+/// A count, or `-` when the server sent none.
+pub fn number_text(value: Option<i64>) -> String {
+    value.map_or_else(|| "-".into(), |n| n.to_string())
 }
 
 /// Buffered stdout. Write errors become [`Error::BrokenPipe`] when the reader went away (`| head`).

@@ -101,6 +101,28 @@ impl Harness {
     }
 }
 
+/// Waits (up to 10 s) until the emulator has received `count` requests.
+pub fn wait_for_requests(h: &Harness, count: usize) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while h.requests().len() < count {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {} of {count} requests arrived",
+            h.requests().len()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+/// Sends SIGINT, as Ctrl-C in a terminal would.
+pub fn interrupt(child: &std::process::Child) {
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(status.success());
+}
+
 /// Runs a command to completion: (exit code, stdout, stderr).
 pub fn run(cmd: &mut Command) -> (i32, String, String) {
     let Output {
