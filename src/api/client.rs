@@ -158,10 +158,6 @@ impl ApiClient {
         Ok(ApiClient { transport, base })
     }
 
-    pub fn base_url(&self) -> &Url {
-        &self.base
-    }
-
     /// `base` + fixed path + optional percent-encoded uuid segment + optional suffix + query.
     fn url(
         &self,

@@ -143,16 +143,6 @@ fn summary_lines(
         .collect()
 }
 
-/// The `list` table for a complete set of rows.
-pub fn summary_table(summaries: &[ConversationSummary], view: &View) -> String {
-    let cells: Vec<Vec<String>> = summaries
-        .iter()
-        .map(|s| summary_cells(s, view.now))
-        .collect();
-    let widths = summary_widths(&cells, view.width);
-    table::join(&summary_lines(summaries, &widths, true, view))
-}
-
 /// One line per conversation for the picker: unread marker, when, who, last message.
 pub fn picker_items(summaries: &[ConversationSummary], view: &View) -> Vec<String> {
     summaries
