@@ -61,6 +61,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand --timeout 'Seconds to wait for each request'
             cand --retries 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)'
             cand --all 'Page through every conversation'
+            cand --unread 'Only conversations with unread messages (filtered here: the API has no such parameter, so this may read several pages to find --limit of them)'
             cand --json 'Same as --output json'
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'

@@ -224,3 +224,34 @@ fn colors_follow_the_flag_and_the_environment_off_a_terminal() {
         .args(["list", "--limit", "3", "--color", "always"]));
     assert!(!tsv.contains('\u{1b}'), "TSV is never styled");
 }
+
+#[test]
+fn unread_filters_locally_and_reads_full_pages() {
+    let h = Harness::with(Options {
+        conversations: 450,
+        ..Options::default()
+    });
+    let (code, stdout, _) = run(h.ucconv().args(["list", "--unread", "--limit", "5"]));
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(
+        lines.iter().all(|l| l.split('\t').nth(5) == Some("true")),
+        "{stdout}"
+    );
+    assert_eq!(
+        h.only_request().query.as_deref(),
+        Some("_limit=200"),
+        "no unread parameter is sent"
+    );
+
+    h.emulator.clear_requests();
+    let (_, all, _) = run(h.ucconv().args(["list", "--all"]));
+    let unread_total = all
+        .lines()
+        .filter(|l| l.split('\t').nth(5) == Some("true"))
+        .count();
+    let (_, stdout, _) = run(h.ucconv().args(["list", "--all", "--unread"]));
+    assert_eq!(stdout.lines().count(), unread_total);
+    assert!(unread_total > 5 && unread_total < 450);
+}

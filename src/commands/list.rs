@@ -15,7 +15,8 @@ const PAGE_MAX: u64 = 200;
 #[command(after_help = "Examples:
   ucconv list --limit 50
   ucconv list --all --json | jq -r '.[].conversation_uuid'
-  ucconv list --medium sms --before 2026-11-01")]
+  ucconv list --medium sms --before 2026-11-01
+  ucconv list --unread --limit 20")]
 pub struct Args {
     /// How many conversations to show; above 200 it pages, 200 per request
     #[arg(short = 'L', long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
@@ -36,6 +37,11 @@ pub struct Args {
     /// Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)
     #[arg(long, value_name = "DATE_TIME")]
     pub before: Option<String>,
+
+    /// Only conversations with unread messages (filtered here: the API has no such parameter,
+    /// so this may read several pages to find --limit of them)
+    #[arg(long)]
+    pub unread: bool,
 }
 
 /// Normalises `--before` to the RFC 3339 form UltraCart uses; a bare date means local midnight.
@@ -71,7 +77,11 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let progress = ctx.progress();
     let mut pages = 0;
     loop {
-        let page_size = wanted.map_or(PAGE_MAX, |w| (w - shown).min(PAGE_MAX));
+        // --unread filters here, not at the server, so it always asks for full pages.
+        let page_size = match wanted {
+            Some(w) if !args.unread => (w - shown).min(PAGE_MAX),
+            _ => PAGE_MAX,
+        };
         let query = ListQuery {
             limit: Some(page_size as u32),
             offset: (offset > 0).then_some(offset),
@@ -89,47 +99,63 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
             .await?;
         let received = page.conversations.len() as u64;
         let mut this_page = HashSet::with_capacity(page.conversations.len());
-        let fresh: Vec<_> = page
-            .conversations
-            .into_iter()
-            .filter(|c| {
-                c.uuid()
-                    .is_none_or(|uuid| !previous_page.contains(&uuid) && this_page.insert(uuid))
-            })
-            .take(wanted.map_or(usize::MAX, |w| (w - shown) as usize))
-            .collect();
+        let mut fresh = Vec::new();
+        // How many of this page's rows were looked at, to say where the next page starts.
+        let mut consumed = 0;
+        for conversation in page.conversations {
+            if wanted.is_some_and(|w| shown >= w) {
+                break;
+            }
+            consumed += 1;
+            let repeat = conversation
+                .uuid()
+                .is_some_and(|uuid| previous_page.contains(&uuid) || !this_page.insert(uuid));
+            let filtered_out = args.unread && conversation.bool("unread_messages") != Some(true);
+            if !repeat && !filtered_out {
+                fresh.push(conversation);
+                shown += 1;
+            }
+        }
         previous_page = this_page;
-        shown += fresh.len() as u64;
         writer.write_page(&fresh)?;
         total = page.result_set.total_records.or(total);
-        more = page.result_set.more;
+        more = page.result_set.more || consumed < received;
         let next = page.result_set.next_offset.unwrap_or(offset + received);
         let done = wanted.is_some_and(|w| shown >= w);
         // A page that ends early or an offset that does not advance would otherwise loop forever.
-        if done || !more || received == 0 || next <= offset {
+        if done || !page.result_set.more || received == 0 || next <= offset {
+            offset += consumed;
             break;
         }
         offset = next;
     }
     writer.finish()?;
     if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
-        footer(&args, shown, total, more);
+        footer(&args, shown, total, more.then_some(offset));
     }
     Ok(())
 }
 
 /// On a terminal, says how many of how many, and how to get the next page (stderr, not data).
-fn footer(args: &Args, shown: u64, total: Option<u64>, more: bool) {
-    let of_total = total.map(|t| format!(" of {t}")).unwrap_or_default();
-    if shown == 0 {
-        eprintln!("No conversations.");
-    } else if more && !args.all {
-        eprintln!(
-            "Showing {shown}{of_total} conversations. Next: ucconv list --limit {} --offset {}",
-            args.limit,
-            args.offset + shown
-        );
+fn footer(args: &Args, shown: u64, total: Option<u64>, next_offset: Option<u64>) {
+    let of_total = match total {
+        Some(total) if !args.unread => format!(" of {total}"),
+        _ => String::new(),
+    };
+    let kind = if args.unread {
+        "unread conversations"
     } else {
-        eprintln!("Showing {shown}{of_total} conversations.");
+        "conversations"
+    };
+    match next_offset {
+        _ if shown == 0 => eprintln!("No {kind}."),
+        Some(next) if !args.all => {
+            let unread = if args.unread { " --unread" } else { "" };
+            eprintln!(
+                "Showing {shown}{of_total} {kind}. Next: ucconv list{unread} --limit {} --offset {next}",
+                args.limit
+            );
+        }
+        _ => eprintln!("Showing {shown}{of_total} {kind}."),
     }
 }
