@@ -3,6 +3,7 @@
 # port, run `ucconv list --limit 50` (or the ucconv arguments you give) against it, stop the emulator.
 #   scripts/try.sh                      # the 50 newest conversations
 #   scripts/try.sh get <UUID>           # any ucconv command
+#   EMULATOR_ARGS="--fault 429:2 --shape original" scripts/try.sh list   # a misbehaving server
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,9 @@ cleanup() {
 trap cleanup EXIT
 
 # Port 0: the emulator picks a free port and prints its base URL as its first line.
-"$bin/ucconv-emulator" --port 0 --conversations 500 >"$workdir/url" 2>"$workdir/emulator.log" &
+read -r -a emulator_args <<<"${EMULATOR_ARGS:-}"
+"$bin/ucconv-emulator" --port 0 --conversations 500 "${emulator_args[@]}" \
+    >"$workdir/url" 2>"$workdir/emulator.log" &
 emulator_pid=$!
 for _ in $(seq 1 100); do
     [ -s "$workdir/url" ] && break

@@ -1,7 +1,9 @@
 //! The emulator as a program: serve the six Conversation endpoints on 127.0.0.1 until interrupted.
 
 use clap::Parser;
-use ucconv_emulator::{Emulator, Options, Shape};
+use std::time::Duration;
+
+use ucconv_emulator::{Emulator, Fault, FaultRule, Options, Shape};
 
 /// A local emulator of UltraCart's REST API v2 Conversation endpoints (loopback only).
 #[derive(Parser)]
@@ -22,6 +24,50 @@ struct Args {
     /// Simple API key to accept (repeatable) [default: the emulator's demo key]
     #[arg(long = "key")]
     keys: Vec<String>,
+    /// Misbehave (repeatable): STATUS[:COUNT] (an ErrorResponse), html:STATUS[:COUNT],
+    /// delay:MS[:COUNT], drop[:COUNT] (connection closed mid-body). COUNT defaults to 1; 0 is forever.
+    #[arg(long = "fault", value_name = "SPEC", value_parser = parse_fault)]
+    faults: Vec<FaultRule>,
+}
+
+fn parse_fault(spec: &str) -> Result<FaultRule, String> {
+    let mut parts = spec.split(':');
+    let kind = parts.next().unwrap_or_default();
+    let number = |text: Option<&str>, what: &str| -> Result<Option<u64>, String> {
+        text.map(|t| {
+            t.parse::<u64>()
+                .map_err(|_| format!("{what} {t:?} is not a number"))
+        })
+        .transpose()
+    };
+    let (fault, count) = match kind {
+        "html" => {
+            let status = number(parts.next(), "status")?.unwrap_or(502);
+            (Fault::html(status as u16), parts.next())
+        }
+        "delay" => {
+            let ms = number(parts.next(), "delay")?.unwrap_or(1000);
+            (Fault::Delay(Duration::from_millis(ms)), parts.next())
+        }
+        "drop" => {
+            let body = br#"{"conversations": [], "success": true}"#.to_vec();
+            (Fault::DropMidBody { body }, parts.next())
+        }
+        status => {
+            let status = number(Some(status), "status")?.unwrap_or(500);
+            let fault = Fault::error(status as u16, "Emulated failure.");
+            let fault = if status == 429 {
+                fault.with_header("Retry-After", "1")
+            } else {
+                fault
+            };
+            (fault, parts.next())
+        }
+    };
+    Ok(match number(count, "count")?.unwrap_or(1) {
+        0 => FaultRule::always(fault),
+        count => FaultRule::times(fault, count as usize),
+    })
 }
 
 fn main() -> std::process::ExitCode {
@@ -40,7 +86,12 @@ fn main() -> std::process::ExitCode {
         ..defaults
     };
     let emulator = match Emulator::start(options) {
-        Ok(emulator) => emulator,
+        Ok(emulator) => {
+            for rule in args.faults {
+                emulator.inject(rule);
+            }
+            emulator
+        }
         Err(error) => {
             eprintln!(
                 "ucconv-emulator: cannot listen on 127.0.0.1:{}: {error}",
@@ -62,4 +113,24 @@ fn main() -> std::process::ExitCode {
         let _ = runtime.block_on(tokio::signal::ctrl_c());
     }
     std::process::ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fault_specs() {
+        assert_eq!(parse_fault("429:2").unwrap().remaining, Some(2));
+        assert_eq!(parse_fault("html:502:0").unwrap().remaining, None);
+        assert!(
+            matches!(parse_fault("delay:50").unwrap().fault, Fault::Delay(d) if d.as_millis() == 50)
+        );
+        assert!(matches!(
+            parse_fault("drop").unwrap().fault,
+            Fault::DropMidBody { .. }
+        ));
+        assert!(parse_fault("teapot").is_err());
+        assert!(parse_fault("500:x").is_err());
+    }
 }
