@@ -32,6 +32,14 @@ fn finish(mut session: OsSession) -> (i32, String) {
     }
 }
 
+/// Waits for `prompt` on the screen, then types `keys`.
+fn answer(session: &mut OsSession, prompt: &str, keys: &str) {
+    session
+        .expect(prompt)
+        .unwrap_or_else(|e| panic!("no {prompt:?} prompt: {e}"));
+    session.send(keys).unwrap();
+}
+
 fn join_first(h: &Harness) -> String {
     let uuid = h.newest_uuid();
     let (code, _, stderr) = common::run(h.ucconv().args(["join", &uuid]));
@@ -87,9 +95,7 @@ fn get_without_a_uuid_picks_from_recent_conversations() {
     let h = Harness::new();
     let uuids = h.emulator.conversation_uuids();
     let mut session = spawn(h.ucconv_std(), &["get"]);
-    session.expect("Conversation to get").unwrap();
-    session.send(DOWN).unwrap();
-    session.send("\r").unwrap();
+    answer(&mut session, "Conversation to get", &format!("{DOWN}\r"));
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     let requests = h.requests();
@@ -173,11 +179,12 @@ fn no_input_never_prompts_even_on_a_terminal() {
 fn config_init_asks_hides_the_key_verifies_and_saves() {
     let h = Harness::new();
     let mut session = spawn(h.bare_std(), &["config", "init"]);
-    session.expect("Profile name").unwrap();
-    session.send("\r").unwrap();
-    session.expect("API key (hidden): ").unwrap();
-    session.send(DEFAULT_KEY).unwrap();
-    session.send("\r").unwrap();
+    answer(&mut session, "Profile name", "\r");
+    answer(
+        &mut session,
+        "API key (hidden): ",
+        &format!("{DEFAULT_KEY}\r"),
+    );
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     assert!(!shown.contains(DEFAULT_KEY), "the key was echoed: {shown}");
@@ -191,16 +198,14 @@ fn config_init_asks_hides_the_key_verifies_and_saves() {
 
     // Again: the profile exists, so it offers to replace it or add another.
     let mut session = spawn(h.bare_std(), &["config", "init"]);
-    session.expect("Profile name").unwrap();
-    session.send("\r").unwrap();
-    session.expect("exists").unwrap();
-    session.send(DOWN).unwrap();
-    session.send("\r").unwrap();
-    session.expect("New profile name").unwrap();
-    session.send("\r").unwrap();
-    session.expect("API key (hidden): ").unwrap();
-    session.send(DEFAULT_KEY).unwrap();
-    session.send("\r").unwrap();
+    answer(&mut session, "Profile name", "\r");
+    answer(&mut session, "exists", &format!("{DOWN}\r"));
+    answer(&mut session, "New profile name", "\r");
+    answer(
+        &mut session,
+        "API key (hidden): ",
+        &format!("{DEFAULT_KEY}\r"),
+    );
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     assert!(shown.contains("Saved profile \"default-2\""), "{shown}");
