@@ -170,7 +170,7 @@ fn a_profiles_base_url_is_used_unless_overridden() {
     // --base-url beats the profile: here it points at a closed port.
     let (code, _, _) = run(h
         .bare()
-        .args(["--base-url", "http://127.0.0.1:9/rest/v2", "list"]));
+        .args(["--base-url", &common::closed_base_url(), "list"]));
     assert_eq!(code, 6);
 }
 

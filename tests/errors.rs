@@ -232,18 +232,10 @@ fn strings_where_numbers_were_due_are_tolerated() {
 
 #[test]
 fn connection_refused_exits_6() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
     let h = Harness::new();
     let (code, stdout, stderr) = run(h
         .ucconv()
-        .env(
-            "UCCONV_BASE_URL",
-            format!("http://127.0.0.1:{port}/rest/v2"),
-        )
+        .env("UCCONV_BASE_URL", common::closed_base_url())
         .arg("list"));
     assert_eq!(code, 6);
     assert_eq!(stdout, "");

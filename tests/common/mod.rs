@@ -101,6 +101,13 @@ impl Harness {
     }
 }
 
+/// A base URL on a loopback port that nothing listens on: an ephemeral port, bound and released.
+pub fn closed_base_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
+    let port = listener.local_addr().expect("address").port();
+    format!("http://127.0.0.1:{port}/rest/v2")
+}
+
 /// Waits (up to 10 s) until the emulator has received `count` requests.
 pub fn wait_for_requests(h: &Harness, count: usize) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
