@@ -117,11 +117,20 @@ fn parse_time(text: &str) -> Option<Timestamp> {
     })
 }
 
-fn not_found(uuid: &str) -> Response {
-    error(
-        StatusCode::NOT_FOUND,
-        &format!("Conversation {uuid} was not found."),
-    )
+/// The stored conversation with this uuid, or the 404 the API answers.
+fn find<'a>(
+    conversations: &'a mut [Conversation],
+    uuid: &str,
+) -> Result<&'a mut Conversation, Response> {
+    conversations
+        .iter_mut()
+        .find(|c| c.conversation_uuid == uuid)
+        .ok_or_else(|| {
+            error(
+                StatusCode::NOT_FOUND,
+                &format!("Conversation {uuid} was not found."),
+            )
+        })
 }
 
 pub(crate) async fn get(
@@ -131,11 +140,8 @@ pub(crate) async fn get(
 ) -> Result<Response, Response> {
     let message_limit =
         parse_number(&query, "limit")?.filter(|_| state.options.shape == Shape::Current);
-    let conversations = lock(&state.conversations);
-    let conversation = conversations
-        .iter()
-        .find(|c| c.conversation_uuid == uuid)
-        .ok_or_else(|| not_found(&uuid))?;
+    let mut conversations = lock(&state.conversations);
+    let conversation = find(&mut conversations, &uuid)?;
     let value = conversation.full(state.options.shape, message_limit);
     Ok(Json(envelope(&state, "conversation", value)).into_response())
 }
@@ -182,10 +188,7 @@ pub(crate) async fn join(
     let now = state.now();
     let participant_uuid = data::uuid(&mut lock(&state.rng));
     let mut conversations = lock(&state.conversations);
-    let conversation = conversations
-        .iter_mut()
-        .find(|c| c.conversation_uuid == uuid)
-        .ok_or_else(|| not_found(&uuid))?;
+    let conversation = find(&mut conversations, &uuid)?;
     match conversation
         .participants
         .iter_mut()
@@ -213,10 +216,7 @@ pub(crate) async fn leave(
 ) -> Result<Response, Response> {
     let now = state.now();
     let mut conversations = lock(&state.conversations);
-    let conversation = conversations
-        .iter_mut()
-        .find(|c| c.conversation_uuid == uuid)
-        .ok_or_else(|| not_found(&uuid))?;
+    let conversation = find(&mut conversations, &uuid)?;
     let agent = conversation
         .participants
         .iter_mut()
