@@ -180,18 +180,19 @@ impl ApiClient {
         Ok(url)
     }
 
+    /// `idempotent`: whether the server may safely see this request twice, so it can be retried
+    /// after a 5xx or a dropped connection. Only `start` creates something and is not.
     async fn send(
         &self,
         method: Method,
         url: Url,
         body: Option<&impl Serialize>,
+        idempotent: bool,
     ) -> Result<Answer> {
         let body = body
             .map(serde_json::to_vec)
             .transpose()
             .map_err(|e| Error::usage(format!("cannot encode the request body: {e}")))?;
-        // Only `start` creates something; every other call can safely reach the server twice.
-        let idempotent = !(method == Method::PUT && url.path().ends_with("/conversations"));
         let request = Request {
             method,
             url,
@@ -207,8 +208,9 @@ impl ApiClient {
         method: Method,
         url: Url,
         body: Option<&impl Serialize>,
+        idempotent: bool,
     ) -> Result<Object> {
-        let answer = self.send(method, url, body).await?;
+        let answer = self.send(method, url, body, idempotent).await?;
         let root = models::parse_object(&answer.body)?;
         models::check_success(&root, answer.status.as_u16())?;
         Ok(root)
@@ -217,7 +219,7 @@ impl ApiClient {
     /// `GET /conversation/conversations`: one page, at most 200.
     pub async fn list_conversations(&self, query: &ListQuery) -> Result<ConversationPage> {
         let url = self.url("/conversation/conversations", None, "", &query.pairs())?;
-        let answer = self.send(Method::GET, url, NO_BODY).await?;
+        let answer = self.send(Method::GET, url, NO_BODY, true).await?;
         models::parse_page(&answer.body, answer.status.as_u16())
     }
 
@@ -232,7 +234,7 @@ impl ApiClient {
             .into_iter()
             .collect();
         let url = self.url("/conversation/conversations", Some(uuid), "", &query)?;
-        let root = self.json_object(Method::GET, url, NO_BODY).await?;
+        let root = self.json_object(Method::GET, url, NO_BODY, true).await?;
         Ok(Conversation(models::unwrap_envelope(root, "conversation")?))
     }
 
@@ -244,19 +246,25 @@ impl ApiClient {
             map.insert("participant_language_iso_code".into(), Value::from(code));
             map
         });
-        self.send(Method::PUT, url, body.as_ref()).await.map(drop)
+        self.send(Method::PUT, url, body.as_ref(), true)
+            .await
+            .map(drop)
     }
 
     /// `DELETE …/{uuid}/leave`. Success is the status code; any body is ignored.
     pub async fn leave_conversation(&self, uuid: &str) -> Result<()> {
         let url = self.url("/conversation/conversations", Some(uuid), "/leave", &[])?;
-        self.send(Method::DELETE, url, NO_BODY).await.map(drop)
+        self.send(Method::DELETE, url, NO_BODY, true)
+            .await
+            .map(drop)
     }
 
     /// `PUT /conversation/conversations` with a ConversationStartRequest.
     pub async fn start_conversation(&self, request: &StartRequest) -> Result<StartedConversation> {
         let url = self.url("/conversation/conversations", None, "", &[])?;
-        let root = self.json_object(Method::PUT, url, Some(request)).await?;
+        let root = self
+            .json_object(Method::PUT, url, Some(request), false)
+            .await?;
         let started = StartedConversation(models::unwrap_envelope(root, "conversation")?);
         if started.uuid().is_none() {
             return Err(Error::bad_response(
@@ -269,7 +277,7 @@ impl ApiClient {
     /// `PUT /conversation/agent/auth`: the agent's websocket JWT.
     pub async fn agent_auth(&self) -> Result<AgentAuth> {
         let url = self.url("/conversation/agent/auth", None, "", &[])?;
-        let root = self.json_object(Method::PUT, url, NO_BODY).await?;
+        let root = self.json_object(Method::PUT, url, NO_BODY, true).await?;
         Ok(AgentAuth(models::unwrap_envelope(root, "agent_auth")?))
     }
 }
