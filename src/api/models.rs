@@ -13,6 +13,14 @@ use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
 
+fn lenient_bool(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
 /// A JSON object from the API, kept verbatim.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -30,11 +38,7 @@ impl Object {
 
     /// Accepts `true`/`false`, and the strings `"true"`/`"false"` some proxies produce.
     pub fn bool(&self, key: &str) -> Option<bool> {
-        match self.0.get(key)? {
-            Value::Bool(b) => Some(*b),
-            Value::String(s) => s.parse().ok(),
-            _ => None,
-        }
+        lenient_bool(self.0.get(key)?)
     }
 
     /// Accepts JSON integers and integer strings.
@@ -279,17 +283,27 @@ fn json_kind(value: &Value) -> &'static str {
 
 /// The human message of an ErrorResponse-style `error` object, best field first.
 pub fn error_message(root: &Object) -> Option<String> {
-    let error = root.object("error")?;
-    error
-        .text("user_message")
-        .or_else(|| error.text("developer_message"))
+    error_text(root.0.get("error")?)
+}
+
+fn error_text(error: &Value) -> Option<String> {
+    let error = error.as_object()?;
+    ["user_message", "developer_message"]
+        .into_iter()
+        .find_map(|key| error.get(key)?.as_str().filter(|s| !s.trim().is_empty()))
         .map(str::to_string)
 }
 
 /// A 2xx answer saying `"success": false` is still a failure (WIRE.md §5).
 pub fn check_success(root: &Object, status: u16) -> Result<()> {
-    if root.bool("success") == Some(false) {
-        let message = error_message(root).unwrap_or_else(|| "the API reported a failure".into());
+    check_reported(root.0.get("success"), root.0.get("error"), status)
+}
+
+fn check_reported(success: Option<&Value>, error: Option<&Value>, status: u16) -> Result<()> {
+    if success.and_then(lenient_bool) == Some(false) {
+        let message = error
+            .and_then(error_text)
+            .unwrap_or_else(|| "the API reported a failure".into());
         return Err(Error::Api { status, message });
     }
     Ok(())
@@ -317,18 +331,17 @@ pub fn parse_page(body: &[u8], status: u16) -> Result<ConversationPage> {
         success: Option<Value>,
         error: Option<Value>,
     }
-    // A first check that the body is a JSON object at all, with our usual messages.
-    if body.iter().all(u8::is_ascii_whitespace) || body.trim_ascii_start().first() != Some(&b'{') {
+    if body.trim_ascii_start().first() != Some(&b'{') {
+        // Not an object at all: the general parser says what it is instead (empty, an array…).
         parse_object(body)?;
+        return Err(Error::bad_response(
+            "expected a JSON object from the server",
+        ));
     }
     let envelope: Envelope = serde_json::from_slice(body).map_err(|error| {
         Error::bad_response(format!("the server's response is not valid JSON: {error}"))
     })?;
-    let mut root = Map::new();
-    for (key, value) in [("success", envelope.success), ("error", envelope.error)] {
-        root.insert(key.to_string(), value.unwrap_or(Value::Null));
-    }
-    check_success(&Object(root), status)?;
+    check_reported(envelope.success.as_ref(), envelope.error.as_ref(), status)?;
 
     let conversations = match envelope.conversations {
         None => Vec::new(),
