@@ -12,6 +12,28 @@ pub const MERCHANT_ID: &str = "DEMO";
 pub const AGENT_ARN: &str = "arn:ultracart:conversation:DEMO:participant:agent:1001";
 pub const AGENT_NAME: &str = "Emulator Agent";
 
+/// What `Options::hostile_text` puts in every free-text field: an OSC 52 clipboard write, a CSI
+/// colour change, a C1 CSI that clears the screen, DEL, a right-to-left override, a zero-width
+/// space and a backspace. A client that prints any of these raw can be attacked by a customer.
+pub const HOSTILE_SEQUENCES: [&str; 7] = [
+    "\u{1b}]52;c;aGk=\u{7}",
+    "\u{1b}[31m",
+    "\u{9b}2J",
+    "\u{7f}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{8}",
+];
+
+/// Date/times a confused or compromised server might send; none parses as a timestamp.
+const BAD_DATES: &[&str] = &[
+    "yesterday",
+    "2024-13-45T25:61:00+00:00",
+    "0000-00-00 00:00:00",
+    "Tue, 32 Foo 2024",
+    "NaN",
+];
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Participant {
     pub conversation_participant_uuid: String,
@@ -78,6 +100,8 @@ pub struct Conversation {
     pub messages: Vec<Message>,
     /// Sort key: the time of the newest message, or the start when there is none.
     pub last_activity: Timestamp,
+    /// Sent instead of every date/time of the conversation, to test clients against garbage.
+    pub bad_dates: Option<String>,
 }
 
 /// UltraCart writes date/times with an explicit `+00:00` offset.
@@ -128,18 +152,86 @@ const AGENT_LINES: &[&str] = &[
     "I've emailed you a prepaid return label.",
 ];
 
-/// Builds `count` conversations from `seed`, the newest ending a few minutes before `now`.
-pub fn seed_conversations(count: usize, seed: u64, now: Timestamp) -> Vec<Conversation> {
+/// Builds `count` conversations from `seed`, the newest ending a few minutes before `now`;
+/// `hostile` laces their text with [`HOSTILE_SEQUENCES`] and spoils every tenth one's dates.
+pub fn seed_conversations(
+    count: usize,
+    seed: u64,
+    now: Timestamp,
+    hostile: bool,
+) -> Vec<Conversation> {
     let mut rng = fastrand::Rng::with_seed(seed);
+    // A second generator, so hostile data has the same uuids, times and text underneath.
+    let mut hostile_rng = fastrand::Rng::with_seed(seed ^ 0x0bad_7e47);
     let mut last_activity = now;
     (0..count)
         .map(|index| {
             // Gaps grow slowly so a few hundred conversations span weeks, like a real inbox.
             let gap_seconds = 60 + rng.i64(0..(600 + 40 * index as i64).min(86_400));
             last_activity -= gap_seconds.seconds();
-            seed_one(&mut rng, last_activity)
+            let mut conversation = seed_one(&mut rng, last_activity);
+            if hostile {
+                make_hostile(&mut conversation, &mut hostile_rng, index % 10 == 0);
+            }
+            conversation
         })
         .collect()
+}
+
+/// `text` with every hostile sequence inserted, in a random order, at random word boundaries.
+fn hostile(text: &str, rng: &mut fastrand::Rng) -> String {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut gaps: Vec<String> = vec![String::new(); words.len() + 1];
+    let mut sequences = HOSTILE_SEQUENCES;
+    rng.shuffle(&mut sequences);
+    for sequence in sequences {
+        let gap = rng.usize(..gaps.len());
+        gaps[gap].push_str(sequence);
+    }
+    let mut out = gaps[0].clone();
+    for (index, (word, gap)) in words.iter().zip(&gaps[1..]).enumerate() {
+        if index > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        out.push_str(gap);
+    }
+    out
+}
+
+fn make_hostile(conversation: &mut Conversation, rng: &mut fastrand::Rng, bad_dates: bool) {
+    conversation.medium = hostile(&conversation.medium, rng);
+    for participant in &mut conversation.participants {
+        participant.conversation_participant_name =
+            hostile(&participant.conversation_participant_name, rng);
+    }
+    for message in &mut conversation.messages {
+        message.body = hostile(&message.body, rng);
+        message.kind = hostile(&message.kind, rng);
+        // Authors keep the (now hostile) name of the participant they are.
+        if let Some(author) = conversation
+            .participants
+            .iter()
+            .find(|p| p.conversation_participant_arn == message.author_conversation_participant_arn)
+        {
+            message
+                .author_conversation_participant_name
+                .clone_from(&author.conversation_participant_name);
+        }
+    }
+    if bad_dates {
+        let garbage = hostile(BAD_DATES[rng.usize(..BAD_DATES.len())], rng);
+        for participant in &mut conversation.participants {
+            participant.joined_dts.clone_from(&garbage);
+            if participant.last_message_dts.is_some() {
+                participant.last_message_dts = Some(garbage.clone());
+            }
+        }
+        for message in &mut conversation.messages {
+            message.message_dts.clone_from(&garbage);
+        }
+        conversation.bad_dates = Some(garbage);
+    }
 }
 
 fn seed_one(rng: &mut fastrand::Rng, last_activity: Timestamp) -> Conversation {
@@ -232,6 +324,7 @@ fn seed_one(rng: &mut fastrand::Rng, last_activity: Timestamp) -> Conversation {
         participants,
         messages,
         last_activity,
+        bad_dates: None,
     }
 }
 
@@ -277,11 +370,12 @@ impl Conversation {
         put("conversation_uuid", self.conversation_uuid.clone().into());
         put("conversation_arn", self.conversation_arn.clone().into());
         put("merchant_id", MERCHANT_ID.into());
-        put("start_dts", dts(self.start_dts).into());
-        put("last_message_dts", dts(self.last_activity).into());
+        let date = |ts: Timestamp| self.bad_dates.clone().unwrap_or_else(|| dts(ts));
+        put("start_dts", date(self.start_dts).into());
+        put("last_message_dts", date(self.last_activity).into());
         put(
             "last_interactive_message_dts",
-            dts(self.last_activity).into(),
+            date(self.last_activity).into(),
         );
         put(
             "last_conversation_message_body",

@@ -79,14 +79,21 @@ pub(crate) async fn list(
         .collect();
     let total = matching.len();
     let served = state.options.page_cap.map_or(limit, |cap| cap.min(limit));
+    // A server that ignores `_offset` still does its metadata arithmetic from it.
+    let first_row = if state.options.ignore_offset {
+        0
+    } else {
+        offset
+    };
     let page: Vec<Value> = matching
         .iter()
-        .skip(offset)
+        .skip(first_row)
         .take(served)
         .map(|c| c.summary(state.options.shape))
         .collect();
     let count = page.len();
-    let more = offset + count < total;
+    let next = offset + state.options.next_offset_step.unwrap_or(count);
+    let more = next < total;
     Ok(Json(json!({
         "conversations": page,
         "error": null,
@@ -96,7 +103,7 @@ pub(crate) async fn list(
                 "count": count,
                 "limit": limit,
                 "more": more,
-                "next_offset": if more { Some(offset + count) } else { None },
+                "next_offset": more.then_some(next),
                 "offset": offset,
                 "total_records": (!state.options.unknown_total).then_some(total)
             }
@@ -287,6 +294,7 @@ pub(crate) async fn start(
         participants,
         messages: Vec::new(),
         last_activity: now,
+        bad_dates: None,
     };
     let body = match state.options.shape {
         Shape::Original => {
@@ -353,6 +361,6 @@ pub(crate) async fn auth(Extract(state): Extract<Shared>) -> Response {
 pub(crate) fn add_conversations(state: &State, count: usize) {
     let now = state.now();
     let seed = lock(&state.rng).u64(..);
-    let fresh = data::seed_conversations(count, seed, now + 1.hour());
+    let fresh = data::seed_conversations(count, seed, now + 1.hour(), state.options.hostile_text);
     lock(&state.conversations).splice(0..0, fresh);
 }

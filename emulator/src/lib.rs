@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use jiff::Timestamp;
 
-pub use data::{AGENT_ARN, AGENT_NAME, MERCHANT_ID};
+pub use data::{AGENT_ARN, AGENT_NAME, HOSTILE_SEQUENCES, MERCHANT_ID};
 pub use faults::{Fault, FaultRule};
 
 /// The simple API key the emulator accepts unless told otherwise (64 hex characters, like UltraCart's).
@@ -70,6 +70,16 @@ pub struct Options {
     pub unknown_total: bool,
     /// Serve at most this many conversations a page whatever `_limit` asks, like a server under load.
     pub page_cap: Option<usize>,
+    /// Serve every page from the first row whatever `_offset` says, while the `result_set`
+    /// metadata still echoes the offset and advances from it: a buggy server that keeps a client
+    /// which trusts rows over metadata (or loops until an empty page) going forever.
+    pub ignore_offset: bool,
+    /// Answer `next_offset = offset + step` (and `more` while that is below the total) instead of
+    /// `offset + count`, so consecutive pages overlap or skip rows. A step of 0 never advances.
+    pub next_offset_step: Option<usize>,
+    /// Lace every free-text field of the seeded data with terminal escape sequences and invisible
+    /// or bidi characters, and make the dates of one conversation in ten unparseable ([`HOSTILE_SEQUENCES`]).
+    pub hostile_text: bool,
 }
 
 impl Default for Options {
@@ -84,6 +94,9 @@ impl Default for Options {
             port: 0,
             unknown_total: false,
             page_cap: None,
+            ignore_offset: false,
+            next_offset_step: None,
+            hostile_text: false,
         }
     }
 }
@@ -177,6 +190,7 @@ impl Emulator {
                 options.conversations,
                 options.seed,
                 now,
+                options.hostile_text,
             )),
             rng: Mutex::new(fastrand::Rng::with_seed(options.seed ^ 0x5eed)),
             options,

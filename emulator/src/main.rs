@@ -28,6 +28,17 @@ struct Args {
     /// delay:MS[:COUNT], drop[:COUNT] (connection closed mid-body). COUNT defaults to 1; 0 is forever.
     #[arg(long = "fault", value_name = "SPEC", value_parser = parse_fault)]
     faults: Vec<FaultRule>,
+    /// Serve every page from the first row whatever _offset asks, while the paging metadata
+    /// still advances from the offset (a buggy server)
+    #[arg(long)]
+    ignore_offset: bool,
+    /// Answer next_offset = offset + N instead of offset + count, so pages overlap (0 never advances)
+    #[arg(long, value_name = "N")]
+    next_offset_step: Option<usize>,
+    /// Lace names, message bodies and other free text with terminal escape sequences and
+    /// invisible characters, and make every tenth conversation's dates unparseable
+    #[arg(long)]
+    hostile_text: bool,
 }
 
 fn parse_fault(spec: &str) -> Result<FaultRule, String> {
@@ -83,6 +94,9 @@ fn main() -> std::process::ExitCode {
         } else {
             args.keys
         },
+        ignore_offset: args.ignore_offset,
+        next_offset_step: args.next_offset_step,
+        hostile_text: args.hostile_text,
         ..defaults
     };
     let emulator = match Emulator::start(options) {
@@ -132,5 +146,23 @@ mod tests {
         ));
         assert!(parse_fault("teapot").is_err());
         assert!(parse_fault("500:x").is_err());
+    }
+
+    #[test]
+    fn hostile_server_flags() {
+        let args = Args::try_parse_from([
+            "ucconv-emulator",
+            "--ignore-offset",
+            "--next-offset-step",
+            "3",
+            "--hostile-text",
+        ])
+        .unwrap();
+        assert!(args.ignore_offset && args.hostile_text);
+        assert_eq!(args.next_offset_step, Some(3));
+        let plain = Args::try_parse_from(["ucconv-emulator"]).unwrap();
+        assert!(!plain.ignore_offset && !plain.hostile_text);
+        assert_eq!(plain.next_offset_step, None);
+        assert!(Args::try_parse_from(["ucconv-emulator", "--next-offset-step", "-1"]).is_err());
     }
 }
