@@ -94,6 +94,11 @@ pub enum ColorChoice {
 }
 
 impl GlobalArgs {
+    /// Whether output is JSON, so errors and notices on stderr are JSON too.
+    pub fn wants_json(&self) -> bool {
+        self.json || self.jq.is_some() || self.output.is_some_and(|f| f.is_json())
+    }
+
     pub fn format(&self, stdout_is_tty: bool) -> OutputFormat {
         match (self.json || self.jq.is_some(), self.output) {
             (true, Some(OutputFormat::Jsonl)) => OutputFormat::Jsonl,

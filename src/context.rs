@@ -1,5 +1,6 @@
 //! Everything resolved once at start-up: terminal facts, output format, clock, credentials, base URL.
 
+use std::cell::OnceCell;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -8,16 +9,16 @@ use std::time::Duration;
 
 use jiff::Timestamp;
 use reqwest::Url;
-use secrecy::SecretString;
 
-use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL};
-use crate::api::transport::Settings;
+use crate::api::client::{ApiClient, DEFAULT_BASE_URL, is_loopback};
+use crate::api::transport::{DEFAULT_MAX_BODY, Observer, Settings};
 use crate::cli::{ColorChoice, GlobalArgs};
-use crate::config::{self, Config, Profile};
+use crate::config::{self, Config};
+use crate::credentials::{self, ResolvedCredentials, Sources};
 use crate::error::{Error, Result};
-use crate::output::OutputFormat;
 use crate::output::jq::Jq;
-use crate::output::progress::Progress;
+use crate::output::ui::Ui;
+use crate::output::{OutputFormat, View};
 
 /// Facts about where output goes, read once so every command agrees.
 #[derive(Clone, Debug)]
@@ -63,33 +64,20 @@ fn use_color(choice: ColorChoice, stdout_is_tty: bool) -> bool {
     }
 }
 
-/// Where the active credentials came from, for `config show` and error messages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CredentialSource {
-    ProfileFlag(String),
-    EnvApiKey,
-    EnvOAuthToken,
-    EnvProfile(String),
-    DefaultProfile(String),
-}
-
-impl std::fmt::Display for CredentialSource {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            CredentialSource::ProfileFlag(name) => write!(f, "profile {name:?} (--profile)"),
-            CredentialSource::EnvApiKey => f.write_str("UCCONV_API_KEY"),
-            CredentialSource::EnvOAuthToken => f.write_str("UCCONV_OAUTH_TOKEN"),
-            CredentialSource::EnvProfile(name) => write!(f, "profile {name:?} (UCCONV_PROFILE)"),
-            CredentialSource::DefaultProfile(name) => write!(f, "profile {name:?} (default)"),
-        }
+/// The HTTP layer's words (retries, `-v` lines, slow requests) go to the one owner of stderr.
+impl Observer for Ui {
+    fn notice(&self, text: &str) {
+        Ui::notice(self, text);
     }
-}
-
-pub struct ResolvedCredentials {
-    pub credential: Credential,
-    pub source: CredentialSource,
-    /// The profile's own base URL, when the credentials came from a profile that has one.
-    pub profile_base_url: Option<String>,
+    fn log(&self, line: &str) {
+        Ui::log(self, line);
+    }
+    fn busy(&self, label: &str) {
+        Ui::busy(self, label);
+    }
+    fn idle(&self) {
+        Ui::idle(self);
+    }
 }
 
 pub struct Context {
@@ -101,6 +89,10 @@ pub struct Context {
     pub config_path: PathBuf,
     /// The compiled `--jq` filter, checked before any request is made.
     pub jq: Option<Rc<Jq>>,
+    /// Everything said on stderr goes through this.
+    pub ui: Ui,
+    /// The config file, read at most once per process.
+    config: OnceCell<Config>,
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -108,7 +100,7 @@ fn env_var(name: &str) -> Option<String> {
 }
 
 impl Context {
-    pub fn new(global: GlobalArgs) -> Result<Context> {
+    pub fn new(global: GlobalArgs, ui: Ui) -> Result<Context> {
         let terminal = Terminal::detect(global.color);
         let format = global.format(terminal.stdout_is_tty);
         let now = match env_var("UCCONV_NOW") {
@@ -138,12 +130,21 @@ impl Context {
             now,
             config_path,
             jq,
+            ui,
+            config: OnceCell::new(),
         })
     }
 
-    /// Spinners for slow requests: only where a person watches stderr.
-    pub fn progress(&self) -> Progress {
-        Progress::new(self.terminal.stderr_is_tty)
+    /// The view settings every command renders with.
+    pub fn view(&self) -> View {
+        View {
+            format: self.format,
+            pretty: self.terminal.stdout_is_tty,
+            width: self.terminal.width,
+            now: self.now,
+            color: self.terminal.color,
+            jq: self.jq.clone(),
+        }
     }
 
     /// Prompts need a person at both ends: input from a terminal and output to one.
@@ -151,77 +152,28 @@ impl Context {
         !self.global.no_input && self.terminal.stdin_is_tty && self.terminal.stdout_is_tty
     }
 
-    pub fn load_config(&self) -> Result<Config> {
-        config::load(&self.config_path)
+    /// The config file as read at the first call; its warnings are given then, once.
+    pub fn config(&self) -> Result<&Config> {
+        if let Some(config) = self.config.get() {
+            return Ok(config);
+        }
+        let loaded = config::load(&self.config_path)?;
+        if let Some(warning) = &loaded.warning {
+            self.ui.warn(warning);
+        }
+        Ok(self.config.get_or_init(|| loaded.config))
     }
 
-    fn profile_credentials(
-        &self,
-        name: &str,
-        source: CredentialSource,
-    ) -> Result<ResolvedCredentials> {
-        let config = self.load_config()?;
-        let profile: &Profile = config.profiles.get(name).ok_or_else(|| Error::Config {
-            message: format!(
-                "no profile named {name:?} in {}",
-                self.config_path.display()
-            ),
-            hint: Some(format!(
-                "`ucconv config show` lists profiles; `ucconv config init --profile {name}` creates it"
-            )),
-        })?;
-        let credential = profile.credential().ok_or_else(|| Error::Config {
-            message: format!("profile {name:?} has no api_key or oauth_token"),
-            hint: Some(format!("run `ucconv config init --profile {name}`")),
-        })?;
-        Ok(ResolvedCredentials {
-            credential,
-            source,
-            profile_base_url: profile.base_url.clone(),
-        })
-    }
-
-    /// First found wins: `--profile`, `UCCONV_API_KEY`/`UCCONV_OAUTH_TOKEN`, `UCCONV_PROFILE`, the
-    /// config's default profile. `Ok(None)` when there are none at all.
+    /// The credentials this run uses (see [`credentials::resolve`]); `Ok(None)` when there are none.
     pub fn resolve_credentials(&self) -> Result<Option<ResolvedCredentials>> {
-        if let Some(name) = &self.global.profile {
-            return self
-                .profile_credentials(name, CredentialSource::ProfileFlag(name.clone()))
-                .map(Some);
-        }
-        let from_env = |var: &str, make: fn(SecretString) -> Credential, source| {
-            env_var(var).map(|secret| ResolvedCredentials {
-                credential: make(SecretString::from(secret.trim().to_string())),
-                source,
-                profile_base_url: None,
-            })
+        let sources = Sources {
+            profile_flag: self.global.profile.clone(),
+            api_key: env_var("UCCONV_API_KEY"),
+            oauth_token: env_var("UCCONV_OAUTH_TOKEN"),
+            env_profile: env_var("UCCONV_PROFILE"),
         };
-        if let Some(found) = from_env(
-            "UCCONV_API_KEY",
-            Credential::SimpleKey,
-            CredentialSource::EnvApiKey,
-        )
-        .or_else(|| {
-            from_env(
-                "UCCONV_OAUTH_TOKEN",
-                Credential::OAuthToken,
-                CredentialSource::EnvOAuthToken,
-            )
-        }) {
-            return Ok(Some(found));
-        }
-        if let Some(name) = env_var("UCCONV_PROFILE") {
-            return self
-                .profile_credentials(&name, CredentialSource::EnvProfile(name.clone()))
-                .map(Some);
-        }
-        let config = self.load_config()?;
-        match config.default_profile {
-            Some(name) => self
-                .profile_credentials(&name, CredentialSource::DefaultProfile(name.clone()))
-                .map(Some),
-            None => Ok(None),
-        }
+        let path = self.config_path.display().to_string();
+        credentials::resolve(&sources, &path, || self.config())
     }
 
     /// `--base-url`/`UCCONV_BASE_URL`, else the profile's, else UltraCart's.
@@ -235,18 +187,23 @@ impl Context {
         parse_base_url(text)
     }
 
-    /// How the HTTP layer times out, retries and reports: its notices and logs go to stderr.
+    /// How the HTTP layer times out, retries and reports: its words go to the Ui.
     pub fn transport_settings(&self) -> Settings {
         // UCCONV_RETRY_BASE_MS shortens backoff in tests; people have no reason to set it.
         let retry_base = env_var("UCCONV_RETRY_BASE_MS")
             .and_then(|ms| ms.parse().ok())
             .map_or(Duration::from_millis(500), Duration::from_millis);
+        let max_body = env_var("UCCONV_MAX_BODY_MIB")
+            .and_then(|mib| mib.trim().parse::<usize>().ok())
+            .filter(|&mib| mib > 0)
+            .map_or(DEFAULT_MAX_BODY, |mib| mib.saturating_mul(1 << 20));
         Settings {
             timeout: Duration::from_secs(self.global.timeout),
             retries: self.global.retries,
             retry_base,
             verbosity: self.global.verbose,
-            report: Arc::new(|line: &str| eprintln!("{line}")),
+            max_body,
+            observer: Arc::new(self.ui.clone()),
         }
     }
 
@@ -258,15 +215,35 @@ impl Context {
     }
 }
 
+/// A URL for messages, with any user name and password hidden (they may be a credential).
+pub fn redact_url(text: &str) -> String {
+    match text.split_once("://") {
+        Some((scheme, rest)) => {
+            let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            match rest[..authority_end].rfind('@') {
+                Some(at) => format!("{scheme}://***@{}", &rest[at + 1..]),
+                None => text.to_string(),
+            }
+        }
+        None => text.to_string(),
+    }
+}
+
 /// Accepts http(s) URLs; plain http only to this machine, where no one can read the key in transit.
 pub fn parse_base_url(text: &str) -> Result<Url> {
+    let shown = redact_url(text.trim());
     let invalid = |why: String| {
         Error::usage_with_hint(
-            format!("invalid base URL {text:?}: {why}"),
+            format!("invalid base URL {shown:?}: {why}"),
             format!("UltraCart's is {DEFAULT_BASE_URL}"),
         )
     };
     let url = Url::parse(text.trim()).map_err(|e| invalid(e.to_string()))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(invalid(
+            "it may not hold a user name or password (credentials go in the config file)".into(),
+        ));
+    }
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
@@ -281,15 +258,6 @@ pub fn parse_base_url(text: &str) -> Result<Url> {
         return Err(invalid("it may not have a query or fragment".into()));
     }
     Ok(url)
-}
-
-fn is_loopback(url: &Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
 }
 
 #[cfg(test)]
@@ -307,9 +275,21 @@ mod tests {
             "ftp://127.0.0.1/",
             "not a url",
             "https://x/?a=b",
+            "https://user:hunter2@secure.ultracart.com/rest/v2",
+            "https://hunter2@secure.ultracart.com/rest/v2",
+            "https://user:hunter2@bad host/",
         ] {
             let error = parse_base_url(bad).unwrap_err();
             assert_eq!(error.exit_code(), 2, "{bad}");
+            let shown = format!("{error} {:?}", error.hint());
+            assert!(!shown.contains("hunter2"), "{shown}");
         }
+    }
+
+    #[test]
+    fn urls_are_redacted_for_messages() {
+        assert_eq!(redact_url("https://u:p@h/x@y"), "https://***@h/x@y");
+        assert_eq!(redact_url("https://h/rest/v2"), "https://h/rest/v2");
+        assert_eq!(redact_url("nonsense"), "nonsense");
     }
 }

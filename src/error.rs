@@ -26,17 +26,26 @@ pub enum Error {
     },
     #[error("no UltraCart credentials found")]
     NoCredentials,
-    /// The API answered with an error status, or with `"success": false`.
-    #[error("{message} (HTTP {status})")]
-    Api { status: u16, message: String },
+    /// The API answered with an error status, or with `"success": false`. `retries` says how many
+    /// retries were spent before giving up; `hint` replaces the status's usual hint.
+    #[error("{message} (HTTP {status}{})", retries_note(*retries, ", "))]
+    Api {
+        status: u16,
+        message: String,
+        retries: u32,
+        hint: Option<String>,
+    },
     /// The request never got an answer: connect, DNS, TLS, timeout, connection dropped.
-    #[error("{message}")]
-    Network { message: String },
+    #[error("{}", network_text(message, *retries))]
+    Network { message: String, retries: u32 },
     /// The answer arrived but is not what UltraCart's API sends.
     #[error("{message}")]
     BadResponse { message: String },
     #[error("the server redirected to {location}; not following it with your credentials")]
     CrossHostRedirect { location: String },
+    /// A `list --all`-style loop whose server never moves on: stopping is the only safe answer.
+    #[error("{message}")]
+    Paging { message: String },
     #[error("{message}")]
     Config {
         message: String,
@@ -57,7 +66,40 @@ pub enum Error {
     Io(std::io::Error),
 }
 
+/// ", after 3 retries", for inside the parentheses of an API error.
+fn retries_note(retries: u32, lead: &str) -> String {
+    match retries {
+        0 => String::new(),
+        1 => format!("{lead}after 1 retry"),
+        n => format!("{lead}after {n} retries"),
+    }
+}
+
+fn network_text(message: &str, retries: u32) -> String {
+    match retries {
+        0 => message.to_string(),
+        n => format!("{message} ({})", retries_note(n, "")),
+    }
+}
+
 impl Error {
+    /// An API error as decoded from one answer, before any retry.
+    pub fn api(status: u16, message: impl Into<String>) -> Error {
+        Error::Api {
+            status,
+            message: message.into(),
+            retries: 0,
+            hint: None,
+        }
+    }
+
+    pub fn network(message: impl Into<String>) -> Error {
+        Error::Network {
+            message: message.into(),
+            retries: 0,
+        }
+    }
+
     pub fn usage(message: impl Into<String>) -> Error {
         Error::Usage {
             message: message.into(),
@@ -104,6 +146,7 @@ impl Error {
             },
             Error::Network { .. } => "network",
             Error::BadResponse { .. } => "bad_response",
+            Error::Paging { .. } => "paging_stuck",
             Error::CrossHostRedirect { .. } => "cross_host_redirect",
             Error::Config { .. } => "config",
             Error::Filter { .. } => "jq",
@@ -126,7 +169,7 @@ impl Error {
                 _ => exit::OTHER,
             },
             Error::Network { .. } => exit::NETWORK,
-            Error::BadResponse { .. } => exit::BAD_RESPONSE,
+            Error::BadResponse { .. } | Error::Paging { .. } => exit::BAD_RESPONSE,
             Error::Interrupted | Error::Cancelled => exit::INTERRUPTED,
             Error::BrokenPipe => exit::SUCCESS,
             Error::CrossHostRedirect { .. }
@@ -147,6 +190,9 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         let text = match self {
             Error::Usage { hint, .. } | Error::Config { hint, .. } => return hint.clone(),
+            Error::Api {
+                hint: Some(hint), ..
+            } => return Some(hint.clone()),
             Error::NoCredentials => {
                 "run `ucconv config init`, or set UCCONV_API_KEY (or UCCONV_OAUTH_TOKEN)"
             }
@@ -170,6 +216,9 @@ impl Error {
             }
             Error::BadResponse { .. } => {
                 "the server did not answer like UltraCart's API: check `--base-url`"
+            }
+            Error::Paging { .. } => {
+                "the server's paging is broken: fetch fewer with --limit, or report it to UltraCart"
             }
             Error::CrossHostRedirect { .. } => {
                 "if the new address is right, pass it with `--base-url`"

@@ -4,13 +4,18 @@
 //! a module in [`commands`] calls [`api`] and hands what came back to [`output`] to render.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+// stdout belongs to `output`, stderr to `output::ui`: nothing else prints.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod context;
+pub mod credentials;
 pub mod error;
 pub mod generate;
+pub mod interrupt;
 pub mod output;
+pub mod paging;
 pub mod prompt;

@@ -1,8 +1,9 @@
 //! Entry point: parse, build the context, dispatch the command, map its error to an exit code.
 
 #![deny(clippy::unwrap_used, clippy::expect_used)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::Write;
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,25 +11,26 @@ use ucconv::cli::{Cli, Command};
 use ucconv::commands;
 use ucconv::context::Context;
 use ucconv::error::{Error, Result};
-use ucconv::output::json::error_object;
+use ucconv::interrupt;
+use ucconv::output::ui::Ui;
 
 fn main() -> ExitCode {
     // Parsing first keeps --help and --version free of any other start-up work.
     let cli = Cli::parse();
-    let json_errors = cli.global.json
-        || cli.global.jq.is_some()
-        || cli.global.output.is_some_and(|f| f.is_json());
-    match run(cli) {
+    interrupt::install();
+    let spinners = std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
+    let ui = Ui::new(cli.global.wants_json(), spinners);
+    match run(cli, ui.clone()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            report(&error, json_errors);
+            ui.error(&error);
             ExitCode::from(error.exit_code())
         }
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
-    let ctx = Context::new(cli.global)?;
+fn run(cli: Cli, ui: Ui) -> Result<()> {
+    let ctx = Context::new(cli.global, ui)?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -57,21 +59,4 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Config(args) => commands::config::run(args, ctx).await,
         Command::Completions(args) => commands::completions::run(args),
     }
-}
-
-/// `error:` and `hint:` lines, or one JSON object, on stderr. A closed stdout is not worth a word.
-fn report(error: &Error, as_json: bool) {
-    if matches!(error, Error::BrokenPipe) {
-        return;
-    }
-    let mut stderr = std::io::stderr().lock();
-    let _ = if as_json {
-        writeln!(stderr, "{}", error_object(error))
-    } else {
-        let hint = error
-            .hint()
-            .map(|h| format!("\nhint: {h}"))
-            .unwrap_or_default();
-        writeln!(stderr, "error: {error}{hint}")
-    };
 }

@@ -18,53 +18,63 @@ fn cancelled<E>(_: E) -> Error {
     Error::Cancelled
 }
 
-/// The terminal's modes, saved before a prompt so an interrupted one can be undone.
+/// The terminal's modes from before the prompt now showing, so an interrupted one can be undone,
+/// here or by the interrupt watchdog (which is why it is process-wide).
 #[cfg(unix)]
-struct SavedTerminal(Option<rustix::termios::Termios>);
+static SAVED: std::sync::Mutex<Option<rustix::termios::Termios>> = std::sync::Mutex::new(None);
 
 #[cfg(unix)]
-impl SavedTerminal {
-    fn save() -> SavedTerminal {
-        SavedTerminal(rustix::termios::tcgetattr(std::io::stdin()).ok())
-    }
+fn saved() -> std::sync::MutexGuard<'static, Option<rustix::termios::Termios>> {
+    SAVED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
-    fn restore(&self) {
-        if let Some(modes) = &self.0 {
-            let now = rustix::termios::OptionalActions::Now;
-            let _ = rustix::termios::tcsetattr(std::io::stdin(), now, modes);
-        }
+#[cfg(unix)]
+fn save_terminal() {
+    *saved() = rustix::termios::tcgetattr(std::io::stdin()).ok();
+}
+
+#[cfg(unix)]
+fn forget_terminal() {
+    *saved() = None;
+}
+
+/// Puts the terminal back as it was before the current prompt, if one is showing.
+#[cfg(unix)]
+pub fn restore_terminal() {
+    if let Some(modes) = saved().as_ref() {
+        let now = rustix::termios::OptionalActions::Now;
+        let _ = rustix::termios::tcsetattr(std::io::stdin(), now, modes);
+        let term = Term::stderr();
+        let _ = term.show_cursor();
+        let _ = term.write_line("");
     }
 }
 
 #[cfg(not(unix))]
-struct SavedTerminal;
-
+fn save_terminal() {}
 #[cfg(not(unix))]
-impl SavedTerminal {
-    fn save() -> SavedTerminal {
-        SavedTerminal
-    }
-
-    fn restore(&self) {}
-}
+fn forget_terminal() {}
+#[cfg(not(unix))]
+pub fn restore_terminal() {}
 
 /// Runs a blocking prompt on its own thread; Ctrl-C as a signal cancels it and restores the terminal.
 async fn ask<T: Send + 'static>(
     question: impl FnOnce() -> Result<T> + Send + 'static,
 ) -> Result<T> {
-    let saved = SavedTerminal::save();
+    save_terminal();
     let answer = tokio::task::spawn_blocking(question);
-    tokio::select! {
+    let result = tokio::select! {
         biased;
         _ = tokio::signal::ctrl_c() => {
-            saved.restore();
-            let term = Term::stderr();
-            let _ = term.show_cursor();
-            let _ = term.write_line("");
+            restore_terminal();
             Err(Error::Cancelled)
         }
         joined = answer => joined.map_err(cancelled)?,
-    }
+    };
+    forget_terminal();
+    result
 }
 
 /// Yes goes on; no, Esc and Ctrl-C cancel.

@@ -258,8 +258,9 @@ fn init_second_profile_no_verify_oauth_then_use_switches_default() {
         & 0o777;
     assert_eq!(mode, 0o600);
 
+    // The same exit code as `--profile nope`: a profile the config file does not have.
     let (code, _, stderr) = run(h.bare().args(["config", "use", "nope"]));
-    assert_eq!(code, 2);
+    assert_eq!(code, 1);
     assert!(stderr.contains("a, b, tok"), "{stderr}");
 }
 

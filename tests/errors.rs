@@ -249,7 +249,7 @@ fn connection_refused_exits_6() {
         last.starts_with("error: cannot connect to 127.0.0.1"),
         "{stderr}"
     );
-    assert!(last.ends_with("after 3 retries"), "{stderr}");
+    assert!(last.ends_with("(after 3 retries)"), "{stderr}");
 }
 
 #[test]

@@ -8,12 +8,10 @@ use proptest::prelude::*;
 use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::{Map, Value};
-use ucconv::api::models::{
-    self, AgentAuth, Conversation, ConversationSummary, Object, StartedConversation,
-};
+use ucconv::api::models::{AgentAuth, Conversation, Object, StartedConversation};
 use ucconv::api::transport::decode_error;
-use ucconv::output::{OutputFormat, View, agent};
-use ucconv::output::{conversation, list};
+use ucconv::api::wire::{self, Document, Root, SummaryRow};
+use ucconv::output::{self, OutputFormat, View, agent, list};
 
 const FIELDS: &[&str] = &[
     "conversation_uuid",
@@ -109,21 +107,22 @@ fn views() -> Vec<View> {
 }
 
 fn render_everything(object: &Object) {
-    let summary = ConversationSummary::from_object(object.clone());
-    let conversation = Conversation(object.clone());
-    let auth = AgentAuth(object.clone());
+    let summary = SummaryRow::from_object(object.clone());
+    let conversation: Document<Conversation> = Document::from_object(object.clone());
+    let auth: Document<AgentAuth> = Document::from_object(object.clone());
     let _ = StartedConversation(object.clone()).uuid();
-    let _ = auth.jwt_expires_at();
+    let _ = AgentAuth(object.clone()).jwt_expires_at();
     for view in views() {
         let mut sink = Vec::new();
         let mut writer = list::ListWriter::new(&mut sink, &view);
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.finish().unwrap();
-        conversation::write_detail(&mut sink, &conversation, &view).unwrap();
-        agent::write(&mut sink, &auth, &view).unwrap();
-        agent::write_env(&mut sink, &auth).unwrap();
-        let _ = list::picker_items(std::slice::from_ref(&summary), &view);
+        output::emit(&mut sink, &conversation, &view).unwrap();
+        output::emit(&mut sink, &auth, &view).unwrap();
+        // Control characters in the URL or JWT are refused, never printed.
+        let _ = agent::write_env(&mut sink, &auth);
+        let _ = list::picker_items(&[summary.read().unwrap()], &view);
         sink.flush().unwrap();
     }
 }
@@ -131,8 +130,8 @@ fn render_everything(object: &Object) {
 proptest! {
     #[test]
     fn any_bytes_decode_to_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
-        let _ = models::parse_object(&bytes);
-        let _ = models::parse_page(&bytes, status);
+        let _ = Root::parse(&bytes);
+        let _ = wire::parse_page(&bytes, status);
         if let Ok(status) = StatusCode::from_u16(status) {
             let _ = decode_error(status, &HeaderMap::new(), &bytes);
         }
@@ -141,12 +140,13 @@ proptest! {
     #[test]
     fn any_json_text_decodes_to_ok_or_err(value in json()) {
         let text = value.to_string();
-        if let Ok(root) = models::parse_object(text.as_bytes()) {
-            let _ = models::check_success(&root, 200);
-            let _ = models::parse_page(text.as_bytes(), 200);
+        if let Ok(root) = Root::parse(text.as_bytes()) {
+            let _ = root.check_success(200);
+            let _ = wire::parse_page(text.as_bytes(), 200);
             for key in ["conversation", "agent_auth"] {
-                if let Ok(inner) = models::unwrap_envelope(root.clone(), key) {
-                    render_everything(&inner);
+                let root = Root::parse(text.as_bytes()).unwrap();
+                if let Ok(inner) = root.payload::<Conversation>(key) {
+                    render_everything(&inner.read().unwrap().0);
                 }
             }
         }
@@ -156,9 +156,9 @@ proptest! {
     fn any_object_renders_in_every_format(object in object()) {
         render_everything(&object);
         let text = serde_json::to_string(&object).unwrap();
-        if let Ok(page) = models::parse_page(text.as_bytes(), 200) {
-            for summary in &page.conversations {
-                render_everything(summary);
+        if let Ok(page) = wire::parse_page(text.as_bytes(), 200) {
+            for row in &page.rows {
+                render_everything(&row.read().unwrap().0);
             }
         }
     }

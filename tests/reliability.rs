@@ -60,7 +60,7 @@ fn a_429_that_never_ends_exits_5_after_the_retries() {
     assert_eq!(h.requests().len(), 4, "one try and three retries");
     assert!(
         stderr.contains(
-            "error: rate of 10000 per 86400 second(s) exceeded., after 3 retries (HTTP 429)"
+            "error: rate of 10000 per 86400 second(s) exceeded. (HTTP 429, after 3 retries)"
         ),
         "{stderr}"
     );
@@ -110,7 +110,7 @@ fn server_errors_are_retried_then_exit_7() {
         "join is idempotent, so it is retried"
     );
     assert!(
-        stderr.contains("error: the server answered 502 Bad Gateway, after 3 retries (HTTP 502)"),
+        stderr.contains("error: the server answered 502 Bad Gateway (HTTP 502, after 3 retries)"),
         "{stderr}"
     );
 }
@@ -306,7 +306,7 @@ fn an_unreadable_config_names_the_file() {
     assert_eq!(code, 1);
     assert!(
         stderr.starts_with(&format!(
-            "error: cannot read the config file {}",
+            "error: the config file {} is not a regular file",
             h.config_path().display()
         )),
         "{stderr}"

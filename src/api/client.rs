@@ -9,13 +9,18 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::models::{self, AgentAuth, Conversation, ConversationPage, Object, StartedConversation};
+use super::models::{AgentAuth, Conversation, StartedConversation};
 use super::transport::{Answer, Request, Settings, Transport};
+use super::wire::{self, Document, Page, Root};
 use crate::error::{Error, Result};
 
 pub const API_VERSION: &str = "2017-03-01";
 pub const DEFAULT_BASE_URL: &str = "https://secure.ultracart.com/rest/v2";
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// Same-origin redirects followed before giving up on a loop.
+pub(super) const MAX_REDIRECTS: usize = 5;
+/// Longer than any uuid or queue name: a longer path segment is a mistake, not an identifier.
+const MAX_SEGMENT: usize = 256;
 
 /// Everything but RFC 3986's unreserved characters, so a uuid is always exactly one path segment.
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -129,14 +134,20 @@ impl ApiClient {
             })
             .collect();
         let origin = base.origin();
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        // A proxy on the way to this machine could only be a way to read the key: loopback is
+        // always direct. Elsewhere HTTPS_PROXY and NO_PROXY apply as usual.
+        if is_loopback(&base) {
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .default_headers(headers)
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(settings.timeout)
             // The key travels in a custom header that reqwest would forward on any redirect, so
             // only redirects that stay on the base URL's origin are followed (WIRE.md §6).
             .redirect(reqwest::redirect::Policy::custom(move |attempt| {
-                if attempt.url().origin() == origin && attempt.previous().len() < 5 {
+                if attempt.url().origin() == origin && attempt.previous().len() < MAX_REDIRECTS {
                     attempt.follow()
                 } else {
                     attempt.stop()
@@ -168,6 +179,12 @@ impl ApiClient {
     ) -> Result<Url> {
         let mut text = format!("{}{}", self.base.as_str().trim_end_matches('/'), path);
         if let Some(uuid) = uuid {
+            if uuid.len() > MAX_SEGMENT {
+                return Err(Error::usage(format!(
+                    "a {}-byte identifier is not a conversation UUID (they are 36 characters)",
+                    uuid.len()
+                )));
+            }
             text.push('/');
             text.extend(utf8_percent_encode(uuid, PATH_SEGMENT));
         }
@@ -188,6 +205,7 @@ impl ApiClient {
         url: Url,
         body: Option<&impl Serialize>,
         idempotent: bool,
+        label: impl Into<String>,
     ) -> Result<Answer> {
         let body = body
             .map(serde_json::to_vec)
@@ -198,6 +216,7 @@ impl ApiClient {
             url,
             body,
             idempotent,
+            label: label.into(),
         };
         self.transport.exchange(&request).await
     }
@@ -209,18 +228,22 @@ impl ApiClient {
         url: Url,
         body: Option<&impl Serialize>,
         idempotent: bool,
-    ) -> Result<Object> {
-        let answer = self.send(method, url, body, idempotent).await?;
-        let root = models::parse_object(&answer.body)?;
-        models::check_success(&root, answer.status.as_u16())?;
+        label: &str,
+    ) -> Result<Root> {
+        let answer = self.send(method, url, body, idempotent, label).await?;
+        let root = Root::parse(&answer.body)?;
+        root.check_success(answer.status.as_u16())?;
         Ok(root)
     }
 
-    /// `GET /conversation/conversations`: one page, at most 200.
-    pub async fn list_conversations(&self, query: &ListQuery) -> Result<ConversationPage> {
+    /// `GET /conversation/conversations`: one page, at most 200. `label` is what a spinner says.
+    pub async fn list_conversations(&self, query: &ListQuery, label: String) -> Result<Page> {
         let url = self.url("/conversation/conversations", None, "", &query.pairs())?;
-        let answer = self.send(Method::GET, url, NO_BODY, true).await?;
-        models::parse_page(&answer.body, answer.status.as_u16())
+        let answer = self
+            .send(Method::GET, url, NO_BODY, true, label)
+            .await
+            .map_err(endpoint_missing)?;
+        wire::parse_page(&answer.body, answer.status.as_u16())
     }
 
     /// `GET /conversation/conversations/{uuid}`, with the newest `messages` messages if given.
@@ -228,14 +251,16 @@ impl ApiClient {
         &self,
         uuid: &str,
         messages: Option<u32>,
-    ) -> Result<Conversation> {
+    ) -> Result<Document<Conversation>> {
         let query: Vec<(&str, String)> = messages
             .map(|n| ("limit", n.to_string()))
             .into_iter()
             .collect();
         let url = self.url("/conversation/conversations", Some(uuid), "", &query)?;
-        let root = self.json_object(Method::GET, url, NO_BODY, true).await?;
-        Ok(Conversation(models::unwrap_envelope(root, "conversation")?))
+        let root = self
+            .json_object(Method::GET, url, NO_BODY, true, "Loading the conversation…")
+            .await?;
+        root.payload("conversation")
     }
 
     /// `PUT …/{uuid}/join`, with a ConversationJoinRequest body only when a language is given.
@@ -246,7 +271,7 @@ impl ApiClient {
             map.insert("participant_language_iso_code".into(), Value::from(code));
             map
         });
-        self.send(Method::PUT, url, body.as_ref(), true)
+        self.send(Method::PUT, url, body.as_ref(), true, "Joining…")
             .await
             .map(drop)
     }
@@ -254,19 +279,23 @@ impl ApiClient {
     /// `DELETE …/{uuid}/leave`. Success is the status code; any body is ignored.
     pub async fn leave_conversation(&self, uuid: &str) -> Result<()> {
         let url = self.url("/conversation/conversations", Some(uuid), "/leave", &[])?;
-        self.send(Method::DELETE, url, NO_BODY, true)
+        self.send(Method::DELETE, url, NO_BODY, true, "Leaving…")
             .await
             .map(drop)
     }
 
     /// `PUT /conversation/conversations` with a ConversationStartRequest.
-    pub async fn start_conversation(&self, request: &StartRequest) -> Result<StartedConversation> {
+    pub async fn start_conversation(
+        &self,
+        request: &StartRequest,
+    ) -> Result<Document<StartedConversation>> {
         let url = self.url("/conversation/conversations", None, "", &[])?;
         let root = self
-            .json_object(Method::PUT, url, Some(request), false)
-            .await?;
-        let started = StartedConversation(models::unwrap_envelope(root, "conversation")?);
-        if started.uuid().is_none() {
+            .json_object(Method::PUT, url, Some(request), false, "Starting…")
+            .await
+            .map_err(endpoint_missing)?;
+        let started: Document<StartedConversation> = root.payload("conversation")?;
+        if started.read()?.uuid().is_none() {
             return Err(Error::bad_response(
                 "the server started a conversation but sent no conversation_uuid",
             ));
@@ -275,10 +304,43 @@ impl ApiClient {
     }
 
     /// `PUT /conversation/agent/auth`: the agent's websocket JWT.
-    pub async fn agent_auth(&self) -> Result<AgentAuth> {
+    pub async fn agent_auth(&self) -> Result<Document<AgentAuth>> {
         let url = self.url("/conversation/agent/auth", None, "", &[])?;
-        let root = self.json_object(Method::PUT, url, NO_BODY, true).await?;
-        Ok(AgentAuth(models::unwrap_envelope(root, "agent_auth")?))
+        let root = self
+            .json_object(Method::PUT, url, NO_BODY, true, "Authorizing…")
+            .await
+            .map_err(endpoint_missing)?;
+        root.payload("agent_auth")
+    }
+}
+
+/// A 404 from a path that always exists means the base URL points somewhere else.
+fn endpoint_missing(error: Error) -> Error {
+    match error {
+        Error::Api {
+            status: 404,
+            message,
+            retries,
+            ..
+        } => Error::Api {
+            status: 404,
+            message,
+            retries,
+            hint: Some(format!(
+                "the base URL may be wrong: it should end in /rest/v2, like {DEFAULT_BASE_URL} (set it with --base-url or UCCONV_BASE_URL)"
+            )),
+        },
+        other => other,
+    }
+}
+
+/// This machine: plain http is allowed to it, and no proxy stands between.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
     }
 }
 

@@ -3,5 +3,6 @@
 pub mod client;
 pub mod models;
 pub mod transport;
+pub mod wire;
 
 pub use client::{ApiClient, Credential};

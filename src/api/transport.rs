@@ -7,14 +7,40 @@ use std::time::{Duration, Instant};
 use reqwest::header::{CONTENT_TYPE, HeaderMap, LOCATION, RETRY_AFTER};
 use reqwest::{Method, StatusCode, Url};
 
-use super::models;
+use super::wire;
 use crate::error::{Error, Result};
 
 /// A wait longer than this is not slept: the command fails and says when to try again.
 pub const MAX_WAIT: Duration = Duration::from_secs(60);
+/// ucconv's own backoff never grows past this, so only a server's `Retry-After` can exceed [`MAX_WAIT`].
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// Quick requests show nothing: a spinner only appears once one has taken this long.
+const SHOW_BUSY_AFTER: Duration = Duration::from_millis(300);
+/// The default cap on an answer's body, after decompression (`UCCONV_MAX_BODY_MIB` changes it).
+pub const DEFAULT_MAX_BODY: usize = 64 << 20;
 
-/// Where progress text goes (stderr, in the binary). The API layer never prints by itself.
-pub type Reporter = Arc<dyn Fn(&str) + Send + Sync>;
+/// Where the transport's words go. The API layer never prints: the binary hands it the one owner of
+/// stderr, which decides whether and how each is shown.
+pub trait Observer: Send + Sync {
+    /// Something a person should know while it happens (a retry).
+    fn notice(&self, text: &str);
+    /// One line of the `-v` log.
+    fn log(&self, line: &str);
+    /// A request has been slow: show that ucconv is working on `label`.
+    fn busy(&self, label: &str);
+    /// The slow request is over.
+    fn idle(&self);
+}
+
+/// An observer that shows nothing, for tests and library use.
+pub struct Silent;
+
+impl Observer for Silent {
+    fn notice(&self, _: &str) {}
+    fn log(&self, _: &str) {}
+    fn busy(&self, _: &str) {}
+    fn idle(&self) {}
+}
 
 /// How persistent and how talkative the transport is.
 #[derive(Clone)]
@@ -27,8 +53,10 @@ pub struct Settings {
     pub retry_base: Duration,
     /// 0 quiet, 1 request lines, headers and statuses, 2 adds bodies.
     pub verbosity: u8,
-    /// Receives retry notices and verbose log lines.
-    pub report: Reporter,
+    /// The most bytes an answer's body may have, after decompression.
+    pub max_body: usize,
+    /// Receives retry notices, verbose log lines and busy/idle.
+    pub observer: Arc<dyn Observer>,
 }
 
 impl Default for Settings {
@@ -38,7 +66,8 @@ impl Default for Settings {
             retries: 3,
             retry_base: Duration::from_millis(500),
             verbosity: 0,
-            report: Arc::new(|_: &str| {}),
+            max_body: DEFAULT_MAX_BODY,
+            observer: Arc::new(Silent),
         }
     }
 }
@@ -49,6 +78,7 @@ impl std::fmt::Debug for Settings {
             .field("timeout", &self.timeout)
             .field("retries", &self.retries)
             .field("verbosity", &self.verbosity)
+            .field("max_body", &self.max_body)
             .finish_non_exhaustive()
     }
 }
@@ -59,6 +89,8 @@ pub struct Request {
     pub url: Url,
     pub body: Option<Vec<u8>>,
     pub idempotent: bool,
+    /// What a spinner says while this request is slow ("Loading conversations…").
+    pub label: String,
 }
 
 /// A 2xx response with its whole body.
@@ -92,11 +124,26 @@ enum Attempt {
 }
 
 impl Transport {
+    /// The exchange, retries included; a spinner shows once it has taken a while.
     pub async fn exchange(&self, request: &Request) -> Result<Answer> {
+        let observer = &self.settings.observer;
+        let mut work = std::pin::pin!(self.exchange_with_retries(request));
+        tokio::select! {
+            biased;
+            answer = &mut work => return answer,
+            () = tokio::time::sleep(SHOW_BUSY_AFTER) => {}
+        }
+        observer.busy(&request.label);
+        let answer = work.await;
+        observer.idle();
+        answer
+    }
+
+    async fn exchange_with_retries(&self, request: &Request) -> Result<Answer> {
         let mut retry = 0;
         loop {
             let attempt = self.attempt(request).await;
-            let (error, wait) = match attempt {
+            let (error, asked) = match attempt {
                 Attempt::Answered {
                     status,
                     headers,
@@ -111,22 +158,27 @@ impl Transport {
                     if !retryable {
                         return Err(error);
                     }
-                    (error, retry_after(&headers))
+                    (error, retry_after(&headers, jiff::Timestamp::now()))
                 }
                 Attempt::NotConnected(error) => (error, None),
                 Attempt::Failed(error) if request.idempotent => (error, None),
                 Attempt::Failed(error) | Attempt::Refused(error) => return Err(error),
             };
+            if let Some(wait) = asked
+                && wait > MAX_WAIT
+            {
+                return Err(too_long(error, wait, jiff::Timestamp::now()));
+            }
             if retry >= self.settings.retries {
                 return Err(gave_up(error, retry));
             }
             retry += 1;
-            let wait = wait.unwrap_or_else(|| self.backoff(retry));
-            if wait > MAX_WAIT {
-                return Err(too_long(error, wait));
-            }
-            (self.settings.report)(&format!(
-                "{}; retrying in {} (retry {retry} of {})…",
+            let (wait, why) = match asked {
+                Some(wait) => (wait, ", as the server asks"),
+                None => (self.backoff(retry), ""),
+            };
+            self.settings.observer.notice(&format!(
+                "{}; retrying in {}{why} (retry {retry} of {})…",
                 retry_reason(&error),
                 seconds(wait),
                 self.settings.retries
@@ -135,9 +187,14 @@ impl Transport {
         }
     }
 
-    /// `retry_base * 2^(retry-1)`, scaled by a random factor in [0.5, 1) so clients spread out.
+    /// `retry_base * 2^(retry-1)`, at most [`MAX_BACKOFF`], scaled by a random factor in [0.5, 1)
+    /// so clients spread out.
     fn backoff(&self, retry: u32) -> Duration {
-        let exponential = self.settings.retry_base * 2u32.saturating_pow(retry - 1);
+        let exponential = self
+            .settings
+            .retry_base
+            .saturating_mul(2u32.saturating_pow(retry - 1))
+            .min(MAX_BACKOFF);
         exponential.mul_f64(0.5 + fastrand::f64() / 2.0)
     }
 
@@ -155,7 +212,7 @@ impl Transport {
             self.log_request(request);
         }
         let started = Instant::now();
-        let response = match builder.send().await {
+        let mut response = match builder.send().await {
             Ok(response) => response,
             Err(error) if error.is_connect() => {
                 return Attempt::NotConnected(self.network_error(&error));
@@ -168,24 +225,39 @@ impl Transport {
         };
         let status = response.status();
         let headers = response.headers().clone();
-        let body = match response.bytes().await {
-            Ok(bytes) => bytes.to_vec(),
-            Err(error) if error.is_timeout() => {
-                return Attempt::Refused(self.network_error(&error));
+        let max = self.settings.max_body;
+        if response
+            .content_length()
+            .is_some_and(|length| length > max as u64)
+        {
+            return Attempt::Refused(too_big(max));
+        }
+        // Read chunk by chunk, so a body past the cap is refused without ever being held whole.
+        let mut body = Vec::new();
+        loop {
+            match response.chunk().await {
+                Ok(Some(chunk)) if body.len() + chunk.len() > max => {
+                    return Attempt::Refused(too_big(max));
+                }
+                Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+                Ok(None) => break,
+                Err(error) if error.is_timeout() => {
+                    return Attempt::Refused(self.network_error(&error));
+                }
+                Err(error) if error.is_decode() => {
+                    return Attempt::Refused(Error::bad_response(format!(
+                        "the server's compressed answer cannot be decoded: {}",
+                        root_cause(&error)
+                    )));
+                }
+                Err(error) => return Attempt::Failed(self.network_error(&error)),
             }
-            Err(error) => return Attempt::Failed(self.network_error(&error)),
-        };
+        }
         if verbose > 0 {
             self.log_response(status, &headers, &body, started.elapsed());
         }
         if status.is_redirection() {
-            // Only same-origin redirects are followed (see the client's policy); this one leaves it.
-            let location = headers
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("another address")
-                .to_string();
-            return Attempt::Refused(Error::CrossHostRedirect { location });
+            return Attempt::Refused(redirect_error(&request.url, &headers));
         }
         Attempt::Answered {
             status,
@@ -196,7 +268,12 @@ impl Transport {
 
     fn network_error(&self, error: &reqwest::Error) -> Error {
         let host = &self.host;
-        let message = if error.is_timeout() {
+        let message = if error.is_connect() && error.is_timeout() {
+            format!(
+                "cannot connect to {host}: no answer within {}",
+                seconds(super::client::CONNECT_TIMEOUT)
+            )
+        } else if error.is_timeout() {
             format!(
                 "no answer from {host} within {}",
                 seconds(self.settings.timeout)
@@ -206,51 +283,79 @@ impl Transport {
         } else {
             format!("the connection to {host} failed: {}", root_cause(error))
         };
-        Error::Network { message }
+        Error::network(message)
     }
 
     fn log_request(&self, request: &Request) {
-        let report = &self.settings.report;
+        let observer = &self.settings.observer;
         let target = match request.url.query() {
             Some(query) => format!("{}?{query}", request.url.path()),
             None => request.url.path().to_string(),
         };
-        report(&format!("> {} {target}", request.method));
+        observer.log(&format!("> {} {target}", request.method));
         for (name, value) in &self.logged_headers {
-            report(&format!("> {name}: {value}"));
+            observer.log(&format!("> {name}: {value}"));
         }
         if let Some(body) = &request.body {
-            report("> content-type: application/json");
+            observer.log("> content-type: application/json");
             if self.settings.verbosity > 1 {
-                report(&format!(">\n{}", String::from_utf8_lossy(body)));
+                observer.log(&format!(">\n{}", String::from_utf8_lossy(body)));
             }
         }
     }
 
     fn log_response(&self, status: StatusCode, headers: &HeaderMap, body: &[u8], took: Duration) {
-        let report = &self.settings.report;
-        report(&format!("< {status} ({} ms)", took.as_millis()));
+        let observer = &self.settings.observer;
+        observer.log(&format!("< {status} ({} ms)", took.as_millis()));
         if self.settings.verbosity > 1 {
             for (name, value) in headers {
-                report(&format!(
+                observer.log(&format!(
                     "< {name}: {}",
                     String::from_utf8_lossy(value.as_bytes())
                 ));
             }
-            report(&format!("<\n{}", String::from_utf8_lossy(body)));
+            observer.log(&format!("<\n{}", String::from_utf8_lossy(body)));
         }
     }
 }
 
-/// `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3); a date in the past means now.
-pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+fn too_big(max: usize) -> Error {
+    Error::bad_response(format!(
+        "the server's answer is larger than {} MiB (UCCONV_MAX_BODY_MIB raises the cap)",
+        max >> 20
+    ))
+}
+
+/// A redirect that was not followed: either it left the base URL's origin (the key is never sent
+/// elsewhere) or it stayed and went round more times than the client follows.
+fn redirect_error(from: &Url, headers: &HeaderMap) -> Error {
+    let location = headers.get(LOCATION).and_then(|v| v.to_str().ok());
+    let target = location.and_then(|l| from.join(l).ok());
+    match target {
+        Some(target) if target.origin() == from.origin() => Error::bad_response(format!(
+            "the server kept redirecting (more than {} redirects, last to {})",
+            super::client::MAX_REDIRECTS,
+            target.path()
+        )),
+        _ => Error::CrossHostRedirect {
+            location: location.unwrap_or("another address").to_string(),
+        },
+    }
+}
+
+/// `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3). A number too large for any clock
+/// saturates; a date in the past means no particular wait (ucconv's own backoff applies).
+pub fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
-    if let Ok(seconds) = value.parse::<u64>() {
-        return Some(Duration::from_secs(seconds));
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
     }
     let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
-    let from_now = at.as_second() - jiff::Timestamp::now().as_second();
-    Some(Duration::from_secs(u64::try_from(from_now).unwrap_or(0)))
+    let from_now = at.as_second().saturating_sub(now.as_second());
+    u64::try_from(from_now)
+        .ok()
+        .filter(|&s| s > 0)
+        .map(Duration::from_secs)
 }
 
 fn seconds(wait: Duration) -> String {
@@ -271,51 +376,68 @@ fn retry_reason(error: &Error) -> String {
 }
 
 /// The last error, saying how many retries were spent on it.
-fn gave_up(error: Error, retries: u32) -> Error {
-    if retries == 0 {
-        return error;
-    }
-    let note = format!(
-        ", after {retries} {}",
-        if retries == 1 { "retry" } else { "retries" }
-    );
+fn gave_up(error: Error, spent: u32) -> Error {
     match error {
-        Error::Api { status, message } => Error::Api {
+        Error::Api {
             status,
-            message: format!("{message}{note}"),
+            message,
+            hint,
+            ..
+        } => Error::Api {
+            status,
+            message,
+            retries: spent,
+            hint,
         },
-        Error::Network { message } => Error::Network {
-            message: format!("{message}{note}"),
+        Error::Network { message, .. } => Error::Network {
+            message,
+            retries: spent,
         },
         other => other,
     }
 }
 
-/// A wait too long to sleep through: fail now with the time to come back.
-fn too_long(error: Error, wait: Duration) -> Error {
-    let at = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(wait.as_secs() as i64);
-    let when = at
-        .to_zoned_datetime(jiff::tz::TimeZone::system())
-        .strftime("%H:%M:%S")
-        .to_string();
-    let advice = format!(
-        "; the server asks to wait {}, try again after {when}",
-        seconds(wait)
-    );
-    match error {
-        Error::Api { status, message } => Error::Api {
-            status,
-            message: format!("{message}{advice}"),
-        },
-        other => other,
-    }
-}
-
-/// Turns a non-2xx answer into an error, taking the best message available (WIRE.md §5).
-pub fn decode_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
-    let from_body = models::parse_object(body)
+/// A wait the server asks for that is too long to sleep through: fail now with the time to come
+/// back, or without one when the wait runs past any calendar.
+fn too_long(error: Error, wait: Duration, now: jiff::Timestamp) -> Error {
+    let at = i64::try_from(wait.as_secs())
         .ok()
-        .and_then(|root| models::error_message(&root));
+        .and_then(|secs| now.checked_add(jiff::SignedDuration::from_secs(secs)).ok());
+    let when = match at {
+        Some(at) => {
+            let zone = jiff::tz::TimeZone::system();
+            let (then, today) = (
+                at.to_zoned_datetime(zone.clone()),
+                now.to_zoned_datetime(zone),
+            );
+            let format = if then.date() == today.date() {
+                "%H:%M:%S"
+            } else {
+                "%Y-%m-%d %H:%M:%S"
+            };
+            format!("try again after {}", then.strftime(format))
+        }
+        None => "which is effectively never".to_string(),
+    };
+    let advice = format!("; the server asks to wait {}, {when}", seconds(wait));
+    match error {
+        Error::Api {
+            status,
+            message,
+            hint,
+            ..
+        } => Error::Api {
+            status,
+            message: format!("{}{advice}", message.trim_end().trim_end_matches('.')),
+            retries: 0,
+            hint,
+        },
+        other => other,
+    }
+}
+
+/// Turns a non-2xx answer into an error, taking the best message available.
+pub fn decode_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Error {
     let from_header = || {
         headers
             .get("uc-rest-error")
@@ -324,14 +446,13 @@ pub fn decode_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Err
             .map(str::to_string)
     };
     let code = status.as_u16();
-    let message = from_body.or_else(from_header).unwrap_or_else(|| {
-        let reason = status.canonical_reason().unwrap_or("error");
-        format!("the server answered {code} {reason}")
-    });
-    Error::Api {
-        status: code,
-        message,
-    }
+    let message = wire::error_message(body)
+        .or_else(from_header)
+        .unwrap_or_else(|| {
+            let reason = status.canonical_reason().unwrap_or("error");
+            format!("the server answered {code} {reason}")
+        });
+    Error::api(code, message)
 }
 
 /// The innermost cause, which says what actually happened ("Connection refused").
@@ -359,18 +480,64 @@ mod tests {
 
     #[test]
     fn retry_after_takes_seconds_and_http_dates() {
-        assert_eq!(retry_after(&headers("7")), Some(Duration::from_secs(7)));
+        let now = jiff::Timestamp::now();
+        let wait = |value: &str| retry_after(&headers(value), now);
+        assert_eq!(wait("7"), Some(Duration::from_secs(7)));
         assert_eq!(
-            retry_after(&headers("Wed, 21 Oct 2015 07:28:00 GMT")),
-            Some(Duration::ZERO),
+            wait("Wed, 21 Oct 2015 07:28:00 GMT"),
+            None,
             "a date in the past"
         );
-        let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(120);
+        let soon = now + jiff::SignedDuration::from_secs(120);
         let text = soon.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string();
-        let wait = retry_after(&headers(&text)).unwrap();
-        assert!((118..=120).contains(&wait.as_secs()), "{wait:?}");
-        assert_eq!(retry_after(&headers("soon")), None);
-        assert_eq!(retry_after(&HeaderMap::new()), None);
+        assert_eq!(wait(&text), Some(Duration::from_secs(120)));
+        assert_eq!(wait("soon"), None);
+        assert_eq!(retry_after(&HeaderMap::new(), now), None);
+    }
+
+    #[test]
+    fn retry_after_too_large_for_any_clock_saturates() {
+        let now = jiff::Timestamp::now();
+        for value in [
+            "300000000000",
+            "9223372036854775807",
+            "99999999999999999999999",
+        ] {
+            let wait = retry_after(&headers(value), now).unwrap();
+            assert!(wait > MAX_WAIT, "{value}");
+            let error = too_long(Error::api(429, "Slow down."), wait, now);
+            assert_eq!(error.exit_code(), 5);
+            assert!(
+                error.to_string().contains("Slow down; the server asks"),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_long_wait_names_the_day_as_well_as_the_time() {
+        let now: jiff::Timestamp = "2026-11-25T12:00:00Z".parse().unwrap();
+        let error = too_long(Error::api(429, "x"), Duration::from_secs(3 * 86_400), now);
+        assert!(
+            error.to_string().contains("try again after 2026-11-2"),
+            "{error}"
+        );
+        let soon = too_long(Error::api(429, "x"), Duration::from_secs(120), now);
+        assert!(!soon.to_string().contains("2026-"), "{soon}");
+    }
+
+    #[test]
+    fn backoff_never_passes_its_cap() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let transport = Transport {
+            http: reqwest::Client::new(),
+            settings: Settings::default(),
+            logged_headers: Vec::new(),
+            host: "h".into(),
+        };
+        for retry in 1..=40 {
+            assert!(transport.backoff(retry) <= MAX_BACKOFF, "retry {retry}");
+        }
     }
 
     #[test]

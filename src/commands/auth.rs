@@ -21,6 +21,6 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     if args.env {
         agent::write_env(&mut out, &auth)
     } else {
-        agent::write(&mut out, &auth, &super::view(ctx))
+        output::emit(&mut out, &auth, &ctx.view())
     }
 }

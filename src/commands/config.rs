@@ -3,13 +3,13 @@
 use std::io::Read;
 
 use secrecy::{ExposeSecret, SecretString};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL, ListQuery};
 use crate::config::{self, Config, Profile};
-use crate::context::Context;
+use crate::context::{Context, redact_url};
 use crate::error::{Error, Result};
-use crate::output::{self, OutputFormat, table, tsv};
+use crate::output::{self, Render, View, table, text, tsv};
 use crate::prompt;
 
 #[derive(Debug, clap::Args)]
@@ -140,8 +140,7 @@ async fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) 
 
 async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
     let interactive = !args.key_stdin && ctx.can_prompt();
-    let mut config = ctx.load_config()?;
-    let name = choose_profile_name(ctx, &config, interactive).await?;
+    let name = choose_profile_name(ctx, ctx.config()?, interactive).await?;
     let secret = read_secret(&args, ctx).await?;
     let credential = if args.oauth {
         Credential::OAuthToken(secret.clone())
@@ -166,45 +165,60 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
             ..ListQuery::default()
         };
         let checking = format!("Checking the key with {base_url}…");
-        ctx.progress()
-            .run(checking, client.list_conversations(&probe))
-            .await?;
+        client.list_conversations(&probe, checking).await?;
     }
 
-    config.profiles.insert(
-        name.clone(),
-        Profile {
-            api_key: (!args.oauth).then(|| secret.clone()),
-            oauth_token: args.oauth.then_some(secret),
-            base_url: saved_base_url,
-        },
-    );
-    let make_default = args.default || config.default_profile.is_none();
-    if make_default {
-        config.default_profile = Some(name.clone());
-    }
-    config::save(&ctx.config_path, &config)?;
+    let profile = Profile {
+        api_key: (!args.oauth).then(|| secret.clone()),
+        oauth_token: args.oauth.then_some(secret),
+        base_url: saved_base_url,
+    };
+    // Read, change and write under the lock: another ucconv saving a profile meanwhile keeps it.
+    let made_default = config::update(&ctx.config_path, |config| {
+        config.profiles.insert(name.clone(), profile);
+        let make_default = args.default || config.default_profile.is_none();
+        if make_default {
+            config.default_profile = Some(name.clone());
+        }
+        Ok(make_default)
+    })?;
 
     let verified = if args.no_verify {
         "not checked"
     } else {
         "checked"
     };
-    eprintln!(
+    ctx.ui.notice(&format!(
         "Saved profile {name:?} to {} ({verified} against {base_url}){}.",
         ctx.config_path.display(),
-        if make_default { ", as the default" } else { "" }
-    );
-    if ctx.format.is_json() {
-        let summary = json!({
-            "profile": name,
-            "config_path": ctx.config_path.display().to_string(),
-            "default": make_default,
-            "verified": !args.no_verify,
-        });
-        super::view(ctx).write_json(&mut output::stdout(), &summary)?;
+        if made_default { ", as the default" } else { "" }
+    ));
+    let saved = Saved {
+        profile: name,
+        config_path: ctx.config_path.display().to_string(),
+        default: made_default,
+        verified: !args.no_verify,
+    };
+    output::emit(&mut output::stdout(), &saved, &ctx.view())
+}
+
+/// What `config init` saved. People read the notice on stderr; stdout has it only in JSON.
+#[derive(Serialize)]
+struct Saved {
+    profile: String,
+    config_path: String,
+    default: bool,
+    verified: bool,
+}
+
+impl Render for Saved {
+    fn human(&self, _: &View) -> Result<String> {
+        Ok(String::new())
     }
-    Ok(())
+
+    fn tsv(&self) -> Result<String> {
+        Ok(String::new())
+    }
 }
 
 fn describe(credential: Option<&Credential>) -> (&'static str, String) {
@@ -215,10 +229,80 @@ fn describe(credential: Option<&Credential>) -> (&'static str, String) {
     }
 }
 
+/// One profile as `config show` lists it: the key masked, a base URL's password hidden.
+#[derive(Serialize)]
+struct ProfileLine {
+    name: String,
+    credential: &'static str,
+    key: String,
+    base_url: Option<String>,
+    default: bool,
+}
+
+/// `config show`: the file, its profiles, and where this run's credentials come from.
+#[derive(Serialize)]
+struct Report {
+    config_path: String,
+    default_profile: Option<String>,
+    profiles: Vec<ProfileLine>,
+    active: String,
+}
+
+impl Render for Report {
+    fn human(&self, _: &View) -> Result<String> {
+        let mut text = format!("Config file: {}\n", self.config_path);
+        if self.profiles.is_empty() {
+            text.push_str("No profiles.\n");
+        } else {
+            text.push('\n');
+            let cells = self
+                .profiles
+                .iter()
+                .map(|p| {
+                    vec![
+                        table::truncate(&p.name, 40),
+                        if p.default { "*" } else { "" }.into(),
+                        p.credential.to_string(),
+                        p.key.clone(),
+                        table::truncate(p.base_url.as_deref().unwrap_or("-"), 80),
+                    ]
+                })
+                .collect();
+            let header = ["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"];
+            text.push_str(&table::join(&table::render(
+                Some(&header),
+                cells,
+                None,
+                &[],
+            )));
+        }
+        text.push_str(&format!(
+            "\nActive credentials: {}\n",
+            text::one_line(&self.active)
+        ));
+        Ok(text)
+    }
+
+    fn tsv(&self) -> Result<String> {
+        Ok(self
+            .profiles
+            .iter()
+            .map(|p| {
+                tsv::line(&[
+                    p.name.as_str(),
+                    &p.default.to_string(),
+                    p.credential,
+                    &p.key,
+                    p.base_url.as_deref().unwrap_or_default(),
+                ])
+            })
+            .collect())
+    }
+}
+
 fn show(ctx: &Context) -> Result<()> {
-    let config = ctx.load_config()?;
-    let active = ctx.resolve_credentials();
-    let active_text = match &active {
+    let config = ctx.config()?;
+    let active = match ctx.resolve_credentials() {
         Ok(Some(resolved)) => {
             let (_, masked) = describe(Some(&resolved.credential));
             format!("{} ({masked})", resolved.source)
@@ -226,95 +310,50 @@ fn show(ctx: &Context) -> Result<()> {
         Ok(None) => "none: run `ucconv config init` or set UCCONV_API_KEY".into(),
         Err(error) => format!("error: {error}"),
     };
-    let is_default = |name: &str| config.default_profile.as_deref() == Some(name);
-    let rows: Vec<(String, &'static str, String, String, bool)> = config
+    let profiles = config
         .profiles
         .iter()
         .map(|(name, profile)| {
-            let (kind, masked) = describe(profile.credential().as_ref());
-            let base = profile.base_url.clone().unwrap_or_default();
-            (name.clone(), kind, masked, base, is_default(name))
+            let (credential, key) = describe(profile.credential().as_ref());
+            ProfileLine {
+                name: name.clone(),
+                credential,
+                key,
+                base_url: profile.base_url.as_deref().map(redact_url),
+                default: config.default_profile.as_deref() == Some(name),
+            }
         })
         .collect();
-
-    let text = match ctx.format {
-        OutputFormat::Json | OutputFormat::Jsonl => {
-            let profiles: Vec<_> = rows
-                .iter()
-                .map(|(name, kind, masked, base, default)| {
-                    json!({"name": name, "credential": kind, "key": masked,
-                           "base_url": (!base.is_empty()).then_some(base), "default": default})
-                })
-                .collect();
-            let value = json!({
-                "config_path": ctx.config_path.display().to_string(),
-                "default_profile": config.default_profile,
-                "profiles": profiles,
-                "active": active_text,
-            });
-            return super::view(ctx).write_json(&mut output::stdout(), &value);
-        }
-        OutputFormat::Tsv => rows
-            .iter()
-            .map(|(name, kind, masked, base, default)| {
-                tsv::line(&[name.as_str(), &default.to_string(), kind, masked, base])
-            })
-            .collect::<String>(),
-        OutputFormat::Table => {
-            let mut text = format!("Config file: {}\n", ctx.config_path.display());
-            if rows.is_empty() {
-                text.push_str("No profiles.\n");
-            } else {
-                text.push('\n');
-                let cells = rows
-                    .iter()
-                    .map(|(name, kind, masked, base, default)| {
-                        let base = if base.is_empty() {
-                            "-".into()
-                        } else {
-                            base.clone()
-                        };
-                        let marker = if *default { "*" } else { "" };
-                        vec![
-                            name.clone(),
-                            marker.into(),
-                            kind.to_string(),
-                            masked.clone(),
-                            base,
-                        ]
-                    })
-                    .collect();
-                let header = ["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"];
-                text.push_str(&table::join(&table::render(
-                    Some(&header),
-                    cells,
-                    None,
-                    &[],
-                )));
-            }
-            text.push_str(&format!("\nActive credentials: {active_text}\n"));
-            text
-        }
+    let report = Report {
+        config_path: ctx.config_path.display().to_string(),
+        // The default's name is shown only when it names a profile: otherwise it may be a key.
+        default_profile: config
+            .default_profile
+            .clone()
+            .filter(|name| config.profiles.contains_key(name)),
+        profiles,
+        active,
     };
-    output::print(&text)
+    output::emit(&mut output::stdout(), &report, &ctx.view())
 }
 
 fn use_profile(name: &str, ctx: &Context) -> Result<()> {
-    let mut config = ctx.load_config()?;
-    if !config.profiles.contains_key(name) {
-        let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
-        return Err(Error::usage_with_hint(
-            format!("no profile named {name:?}"),
-            if known.is_empty() {
-                "create one with `ucconv config init`".to_string()
-            } else {
-                format!("profiles: {}", known.join(", "))
-            },
-        ));
-    }
-    config.default_profile = Some(name.to_string());
-    config::save(&ctx.config_path, &config)?;
-    eprintln!("Default profile is now {name:?}.");
+    config::update(&ctx.config_path, |config| {
+        if !config.profiles.contains_key(name) {
+            let known: Vec<&str> = config.profiles.keys().map(String::as_str).collect();
+            return Err(Error::Config {
+                message: format!("no profile named {name:?} in {}", ctx.config_path.display()),
+                hint: Some(if known.is_empty() {
+                    "create one with `ucconv config init`".to_string()
+                } else {
+                    format!("profiles: {}", known.join(", "))
+                }),
+            });
+        }
+        config.default_profile = Some(name.to_string());
+        Ok(())
+    })?;
+    ctx.ui.notice(&format!("Default profile is now {name:?}."));
     Ok(())
 }
 

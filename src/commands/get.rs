@@ -3,7 +3,7 @@
 use crate::api::client::ApiClient;
 use crate::context::Context;
 use crate::error::Result;
-use crate::output::{self, conversation};
+use crate::output;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -22,5 +22,5 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "get", ctx, client).await?;
     let conversation = client.get_conversation(&uuid, args.messages).await?;
-    conversation::write_detail(&mut output::stdout(), &conversation, &super::view(ctx))
+    output::emit(&mut output::stdout(), &conversation, &ctx.view())
 }

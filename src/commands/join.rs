@@ -32,5 +32,5 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         Some(code) => format!("Joined conversation {uuid} (language: {code})."),
         None => format!("Joined conversation {uuid}."),
     };
-    super::report_outcome(ctx, &uuid, "join", &sentence)
+    super::report_outcome(ctx, &uuid, "join", sentence)
 }

@@ -24,7 +24,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         confirm(ctx, &uuid).await?;
     }
     client.leave_conversation(&uuid).await?;
-    super::report_outcome(ctx, &uuid, "leave", &format!("Left conversation {uuid}."))
+    super::report_outcome(ctx, &uuid, "leave", format!("Left conversation {uuid}."))
 }
 
 async fn confirm(ctx: &Context, uuid: &str) -> Result<()> {

@@ -12,26 +12,16 @@ pub mod start;
 use serde::Serialize;
 
 use crate::api::client::{ApiClient, ListQuery};
+use crate::api::models::SummaryFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
-
-use crate::output::{self, OutputFormat, View, tsv};
+use crate::output::{self, Render, View, tsv};
 use crate::prompt;
-
-/// The view settings a command renders with, from the resolved context.
-pub fn view(ctx: &Context) -> View {
-    View {
-        format: ctx.format,
-        pretty: ctx.terminal.stdout_is_tty,
-        width: ctx.terminal.width,
-        now: ctx.now,
-        color: ctx.terminal.color,
-        jq: ctx.jq.clone(),
-    }
-}
 
 /// How many recent conversations the picker offers.
 const PICKER_SIZE: u32 = 50;
+/// Longer than any conversation UUID (36 characters): a longer argument is a mistake.
+const MAX_UUID: usize = 100;
 
 /// The conversation a command acts on: the one given, else (on a terminal) one the person picks
 /// from the most recent, else an error naming the argument to pass.
@@ -55,6 +45,12 @@ pub async fn conversation_uuid(
     if uuid == "." || uuid == ".." {
         return Err(Error::usage(format!("{uuid:?} is not a conversation UUID")));
     }
+    if uuid.len() > MAX_UUID || uuid.chars().any(char::is_control) {
+        return Err(Error::usage(format!(
+            "that is not a conversation UUID ({} characters; UUIDs have 36)",
+            uuid.chars().count()
+        )));
+    }
     Ok(uuid)
 }
 
@@ -63,19 +59,19 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
         limit: Some(PICKER_SIZE),
         ..ListQuery::default()
     };
-    let recent = ctx
-        .progress()
-        .run(
-            "Loading recent conversations…",
-            client.list_conversations(&query),
-        )
-        .await?
-        .conversations;
-    let recent: Vec<_> = recent.into_iter().filter(|c| c.uuid().is_some()).collect();
+    let label = "Loading recent conversations…".to_string();
+    let page = client.list_conversations(&query, label).await?;
+    let mut recent = Vec::new();
+    for row in &page.rows {
+        let summary = row.read()?;
+        if summary.uuid().is_some() {
+            recent.push(summary);
+        }
+    }
     if recent.is_empty() {
         return Err(Error::usage("there are no conversations to choose from"));
     }
-    let items = output::list::picker_items(&recent, &view(ctx));
+    let items = output::list::picker_items(&recent, &ctx.view());
     let chosen = prompt::pick(
         &format!("Conversation to {command} (type to filter)"),
         items,
@@ -84,25 +80,33 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
     Ok(recent[chosen].uuid().unwrap_or_default().to_string())
 }
 
-/// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON.
+/// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON, a
+/// sentence for people, `uuid<TAB>action` in TSV.
 #[derive(Serialize)]
-struct Outcome<'a> {
+pub struct Outcome<'a> {
     conversation_uuid: &'a str,
     action: &'a str,
     ok: bool,
+    #[serde(skip)]
+    sentence: String,
 }
 
-pub fn report_outcome(ctx: &Context, uuid: &str, action: &str, sentence: &str) -> Result<()> {
+impl Render for Outcome<'_> {
+    fn human(&self, _: &View) -> Result<String> {
+        Ok(format!("{}\n", self.sentence))
+    }
+
+    fn tsv(&self) -> Result<String> {
+        Ok(tsv::line(&[self.conversation_uuid, self.action]))
+    }
+}
+
+pub fn report_outcome(ctx: &Context, uuid: &str, action: &str, sentence: String) -> Result<()> {
     let outcome = Outcome {
         conversation_uuid: uuid,
         action,
         ok: true,
+        sentence,
     };
-    match ctx.format {
-        OutputFormat::Table => output::print(&format!("{sentence}\n")),
-        OutputFormat::Tsv => output::print(&tsv::line(&[uuid, action])),
-        OutputFormat::Json | OutputFormat::Jsonl => {
-            view(ctx).write_json(&mut output::stdout(), &outcome)
-        }
-    }
+    output::emit(&mut output::stdout(), &outcome, &ctx.view())
 }

@@ -1,9 +1,13 @@
 //! `ucconv start`: start a conversation and print its UUID.
 
+use serde::Serialize;
+
 use crate::api::client::{ApiClient, StartRequest};
+use crate::api::models::StartedConversation;
+use crate::api::wire::Document;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::output::{self, OutputFormat};
+use crate::output::{self, Render, View, text, tsv};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -34,13 +38,22 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         conversation_webchat_queue_uuid: args.queue.filter(|s| !blank(s)),
     };
     let started = client.start_conversation(&request).await?;
-    match ctx.format {
-        // The UUID alone, so `uuid=$(ucconv start …)` works.
-        OutputFormat::Table | OutputFormat::Tsv => {
-            output::print(&format!("{}\n", started.uuid().unwrap_or_default()))
-        }
-        OutputFormat::Json | OutputFormat::Jsonl => {
-            super::view(ctx).write_json(&mut output::stdout(), &started)
-        }
+    output::emit(&mut output::stdout(), &Started(started), &ctx.view())
+}
+
+/// The new conversation: its uuid alone for people and TSV, so `uuid=$(ucconv start …)` works;
+/// the server's object in JSON.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Started(Document<StartedConversation>);
+
+impl Render for Started {
+    fn human(&self, _: &View) -> Result<String> {
+        let uuid = self.0.read()?.uuid().unwrap_or_default();
+        Ok(format!("{}\n", text::one_line(uuid)))
+    }
+
+    fn tsv(&self) -> Result<String> {
+        Ok(tsv::line(&[self.0.read()?.uuid().unwrap_or_default()]))
     }
 }

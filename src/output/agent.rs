@@ -2,9 +2,10 @@
 
 use std::io::Write;
 
-use super::{OutputFormat, View, table, time, tsv};
+use super::{Render, View, table, time, tsv};
 use crate::api::models::AgentAuth;
-use crate::error::Result;
+use crate::api::wire::Document;
+use crate::error::{Error, Result};
 
 fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
     let at = auth.jwt_expires_at()?;
@@ -14,45 +15,52 @@ fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
     ))
 }
 
-/// `auth` in the chosen format. TSV is one line: participant ARN, name, websocket URL, JWT, expiry.
-pub fn write<W: Write>(out: &mut W, auth: &AgentAuth, view: &View) -> Result<()> {
-    let field = |key| auth.text(key).unwrap_or_default().to_string();
-    let expires = expiry(auth, view);
-    match view.format {
-        OutputFormat::Table => {
-            let dash = |s: String| if s.is_empty() { "-".into() } else { s };
-            let text = table::key_values(&[
-                ("Participant", dash(field("conversation_participant_arn"))),
-                ("Name", dash(field("conversation_participant_name"))),
-                ("Websocket URL", dash(field("websocket_url"))),
-                ("JWT", dash(field("jwt"))),
-                (
-                    "Expires",
-                    expires.map_or_else(|| "unknown".into(), |(human, _)| human),
-                ),
-            ]);
-            out.write_all(text.as_bytes())?;
-        }
-        OutputFormat::Tsv => out.write_all(
-            tsv::line(&[
-                field("conversation_participant_arn"),
-                field("conversation_participant_name"),
-                field("websocket_url"),
-                field("jwt"),
-                expires.map(|(_, machine)| machine).unwrap_or_default(),
-            ])
-            .as_bytes(),
-        )?,
-        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, auth)?,
+/// `auth` for people, and as one TSV line: participant ARN, name, websocket URL, JWT, expiry.
+impl Render for Document<AgentAuth> {
+    fn human(&self, view: &View) -> Result<String> {
+        let auth = self.read()?;
+        let dash = |s: Option<&str>| s.unwrap_or("-").to_string();
+        let expires = expiry(auth, view);
+        Ok(table::key_values(&[
+            ("Participant", dash(auth.participant_arn())),
+            ("Name", dash(auth.participant_name())),
+            ("Websocket URL", dash(auth.websocket_url())),
+            ("JWT", dash(auth.jwt())),
+            (
+                "Expires",
+                expires.map_or_else(|| "unknown".into(), |(human, _)| human),
+            ),
+        ]))
     }
-    out.flush()?;
-    Ok(())
+
+    fn tsv(&self) -> Result<String> {
+        let auth = self.read()?;
+        let field = |s: Option<&str>| s.unwrap_or_default().to_string();
+        let expires = auth.jwt_expires_at().map(|at| at.to_string());
+        Ok(tsv::line(&[
+            field(auth.participant_arn()),
+            field(auth.participant_name()),
+            field(auth.websocket_url()),
+            field(auth.jwt()),
+            expires.unwrap_or_default(),
+        ]))
+    }
 }
 
-/// `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines, quoted for POSIX shells.
-pub fn write_env<W: Write>(out: &mut W, auth: &AgentAuth) -> Result<()> {
-    for (name, key) in [("UCCONV_WS_URL", "websocket_url"), ("UCCONV_WS_JWT", "jwt")] {
-        let value = auth.str(key).unwrap_or_default();
+/// `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines, quoted for POSIX shells. A value holding a
+/// control character is refused: quoting keeps it from the shell, not from the terminal.
+pub fn write_env<W: Write>(out: &mut W, auth: &Document<AgentAuth>) -> Result<()> {
+    let auth = auth.read()?;
+    for (name, value) in [
+        ("UCCONV_WS_URL", auth.websocket_url()),
+        ("UCCONV_WS_JWT", auth.jwt()),
+    ] {
+        let value = value.unwrap_or_default();
+        if value.chars().any(char::is_control) {
+            return Err(Error::bad_response(format!(
+                "the server's value for {name} holds control characters"
+            )));
+        }
         let quoted = shlex::try_quote(value).map_or_else(|_| "''".into(), |q| q.into_owned());
         writeln!(out, "export {name}={quoted}")?;
     }

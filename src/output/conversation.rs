@@ -1,13 +1,16 @@
 //! How `get` looks: the conversation's header, its participants, and the transcript with joins and
 //! leaves in their place; or one TSV line per message; or the Conversation object as JSON.
 
-use std::io::Write;
-
 use jiff::Timestamp;
 
-use super::{OutputFormat, Palette, View, number_text, table, time, tsv};
-use crate::api::models::Conversation;
+use super::{Palette, Render, View, number_text, table, text, time, tsv};
+use crate::api::models::{Conversation, SummaryFields};
+use crate::api::wire::Document;
 use crate::error::Result;
+
+/// The most of one message body the human view shows; the rest is a line saying how to get it.
+/// (A 50 MB body would otherwise be wrapped, measured and copied several times over.)
+const MAX_BODY_SHOWN: usize = 20_000;
 
 fn yes_no(value: Option<bool>) -> String {
     match value {
@@ -28,17 +31,14 @@ fn participant_events(conversation: &Conversation) -> Vec<Event> {
         .participants()
         .iter()
         .flat_map(|p| {
-            let name = p
-                .text("conversation_participant_name")
-                .or_else(|| p.text("conversation_participant_arn"))
-                .unwrap_or("someone");
-            [("joined_dts", "joined"), ("left_dts", "left")]
+            let name = table::truncate(p.name().or_else(|| p.arn()).unwrap_or("someone"), 60);
+            [(p.joined_dts(), "joined"), (p.left_dts(), "left")]
                 .into_iter()
-                .filter_map(|(key, verb)| {
-                    let at = p.text(key).and_then(time::parse)?;
+                .filter_map(|(at, verb)| {
+                    let at = at.and_then(time::parse)?;
                     Some(Event {
                         at,
-                        text: format!("{} {verb}", table::printable(name)),
+                        text: format!("{name} {verb}"),
                     })
                 })
                 .collect::<Vec<_>>()
@@ -52,37 +52,29 @@ fn participant_events(conversation: &Conversation) -> Vec<Event> {
 /// width and joins and leaves in their place.
 pub fn detail_text(conversation: &Conversation, view: &View) -> String {
     let palette = Palette::new(view.color);
-    let started = conversation.text("start_dts");
-    let started = match started.and_then(time::parse) {
+    let started = match conversation.start_dts().and_then(time::parse) {
         Some(at) => format!("{} ({})", time::local(at), time::relative(at, view.now)),
-        None => started.unwrap_or("-").to_string(),
+        None => time::local_text(conversation.start_dts()),
     };
-    let flag = |key: &str| {
-        let text = yes_no(conversation.bool(key));
-        if conversation.bool(key) == Some(true) {
-            palette.alert.apply_to(text).to_string()
-        } else {
-            text
-        }
+    let flag = |value: Option<bool>| {
+        let style = (value == Some(true)).then_some(&palette.alert);
+        (yes_no(value), style)
     };
     let messages = conversation.messages();
-    let mut out = table::key_values(&[
+    let count = number_text(conversation.message_count().or(Some(messages.len() as i64)));
+    let (closed, closed_style) = flag(conversation.closed());
+    let (unread, unread_style) = flag(conversation.unread());
+    let mut out = table::key_values_styled(&[
         (
             "Conversation",
-            conversation.str("conversation_uuid").unwrap_or("-").into(),
+            conversation.uuid().unwrap_or("-").into(),
+            None,
         ),
-        ("Medium", conversation.str("medium").unwrap_or("-").into()),
-        ("Started", started),
-        ("Closed", flag("closed")),
-        ("Unread", flag("unread_messages")),
-        (
-            "Messages",
-            number_text(
-                conversation
-                    .int("message_count")
-                    .or(Some(messages.len() as i64)),
-            ),
-        ),
+        ("Medium", conversation.medium().unwrap_or("-").into(), None),
+        ("Started", started, None),
+        ("Closed", closed, closed_style),
+        ("Unread", unread, unread_style),
+        ("Messages", count, None),
     ]);
 
     let participants: Vec<Vec<String>> = conversation
@@ -90,10 +82,10 @@ pub fn detail_text(conversation: &Conversation, view: &View) -> String {
         .iter()
         .map(|p| {
             vec![
-                table::truncate(p.text("conversation_participant_name").unwrap_or("-"), 40),
-                table::truncate(p.text("status").unwrap_or("-"), 20),
-                table::truncate(&time::local_text(p.text("joined_dts")), 30),
-                table::truncate(&time::local_text(p.text("left_dts")), 30),
+                table::truncate(p.name().unwrap_or("-"), 40),
+                table::truncate(p.status().unwrap_or("-"), 20),
+                table::truncate(&time::local_text(p.joined_dts()), 30),
+                table::truncate(&time::local_text(p.left_dts()), 30),
             ]
         })
         .collect();
@@ -119,32 +111,40 @@ pub fn detail_text(conversation: &Conversation, view: &View) -> String {
     };
     let body_width = view.width.saturating_sub(4).max(20);
     for message in &messages {
-        let sent = message.text("message_dts");
+        let sent = message.message_dts();
         if let Some(at) = sent.and_then(time::parse) {
             while let Some(event) = events.next_if(|e| e.at <= at) {
                 write_event(&mut out, event);
             }
         }
         let author = message
-            .text("author_conversation_participant_name")
-            .or_else(|| message.text("author_conversation_participant_arn"))
+            .author_name()
+            .or_else(|| message.author_arn())
             .unwrap_or("unknown");
         let kind = message
-            .text("type")
+            .kind()
             .filter(|t| *t != "message")
-            .map(|t| format!("  [{t}]"))
+            .map(|t| format!("  [{}]", table::truncate(t, 30)))
             .unwrap_or_default();
         out.push_str(&format!(
             "{}  {}{kind}\n",
             time::local_text(sent),
-            palette.strong.apply_to(table::printable(author))
+            palette.strong.apply_to(table::truncate(author, 60))
         ));
-        let body = table::printable(message.str("body").unwrap_or_default());
-        for line in textwrap::wrap(&body, body_width) {
+        let body = message.body().unwrap_or_default();
+        let (shown, hidden) = match body.char_indices().nth(MAX_BODY_SHOWN) {
+            Some((cut, _)) => (&body[..cut], body[cut..].chars().count()),
+            None => (body, 0),
+        };
+        for line in textwrap::wrap(&text::printable(shown), body_width) {
             out.push_str(&format!("    {line}\n"));
         }
-        for url in message.strings("media_urls") {
-            out.push_str(&format!("    media: {}\n", table::printable(&url)));
+        if hidden > 0 {
+            let note = format!("    … {hidden} more characters (--json shows the whole message)");
+            out.push_str(&format!("{}\n", palette.faint.apply_to(note)));
+        }
+        for url in message.media_urls() {
+            out.push_str(&format!("    media: {}\n", table::truncate(&url, 2_000)));
         }
     }
     for event in events {
@@ -160,25 +160,22 @@ pub fn detail_tsv(conversation: &Conversation) -> String {
         .iter()
         .map(|m| {
             tsv::line(&[
-                time::rfc3339_text(m.text("message_dts")),
-                m.str("author_conversation_participant_name")
-                    .unwrap_or_default()
-                    .to_string(),
-                m.str("type").unwrap_or_default().to_string(),
-                m.str("body").unwrap_or_default().to_string(),
-                m.strings("media_urls").join(" "),
+                time::rfc3339_text(m.message_dts()),
+                m.author_name().unwrap_or_default().to_string(),
+                m.kind().unwrap_or_default().to_string(),
+                m.body().unwrap_or_default().to_string(),
+                m.media_urls().join(" "),
             ])
         })
         .collect()
 }
 
-/// `get` in the chosen format.
-pub fn write_detail<W: Write>(out: &mut W, conversation: &Conversation, view: &View) -> Result<()> {
-    match view.format {
-        OutputFormat::Table => out.write_all(detail_text(conversation, view).as_bytes())?,
-        OutputFormat::Tsv => out.write_all(detail_tsv(conversation).as_bytes())?,
-        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, conversation)?,
+impl Render for Document<Conversation> {
+    fn human(&self, view: &View) -> Result<String> {
+        Ok(detail_text(self.read()?, view))
     }
-    out.flush()?;
-    Ok(())
+
+    fn tsv(&self) -> Result<String> {
+        Ok(detail_tsv(self.read()?))
+    }
 }

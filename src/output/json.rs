@@ -1,31 +1,95 @@
-//! JSON on stdout: single values, streamed arrays, JSON Lines; and the machine-readable error object.
+//! JSON on stdout: single values and streamed arrays, compact or pretty, the server's text kept.
+//!
+//! Values are encoded compactly by serde_json, which copies the server's raw text untouched, and
+//! then laid out by [`layout`], which only moves white space. Going through a parsed tree instead
+//! would rewrite numbers (`1e400` becomes `1e+400`), and numbers are documented to keep their text.
 
 use std::io::Write;
 
 use serde::Serialize;
-use serde_json::json;
 
 use super::from_json_error;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
-/// Raw JSON text (kept verbatim from the server) is copied as it is, even by the pretty printer:
-/// going through a tree first lets it be indented like everything else.
-fn as_tree<T: Serialize + ?Sized>(value: &T) -> Result<serde_json::Value> {
-    serde_json::to_value(value).map_err(from_json_error)
+fn indent(out: &mut Vec<u8>, depth: usize) {
+    out.push(b'\n');
+    out.resize(out.len() + 2 * depth, b' ');
 }
 
-/// Pretty on a terminal, compact in a pipe; always newline-terminated.
+/// Lays out JSON text: compact on one line (`pretty: false`), or indented by two spaces as
+/// serde_json's pretty printer does, starting `depth` levels in. Strings are copied byte for byte.
+pub fn layout(text: &[u8], pretty: bool, depth: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + text.len() / 4);
+    let (mut depth, mut in_string, mut escaped) = (depth, false, false);
+    let mut bytes = text.iter().copied().peekable();
+    while let Some(byte) = bytes.next() {
+        if in_string {
+            out.push(byte);
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b' ' | b'\t' | b'\n' | b'\r' => {}
+            b'"' => {
+                in_string = true;
+                out.push(byte);
+            }
+            b'{' | b'[' if pretty => {
+                out.push(byte);
+                while bytes.next_if(u8::is_ascii_whitespace).is_some() {}
+                if matches!(bytes.peek(), Some(b'}' | b']')) {
+                    out.extend(bytes.next());
+                } else {
+                    depth += 1;
+                    indent(&mut out, depth);
+                }
+            }
+            b'}' | b']' if pretty => {
+                depth = depth.saturating_sub(1);
+                indent(&mut out, depth);
+                out.push(byte);
+            }
+            b',' if pretty => {
+                out.push(byte);
+                indent(&mut out, depth);
+            }
+            b':' if pretty => out.extend_from_slice(b": "),
+            _ => out.push(byte),
+        }
+    }
+    out
+}
+
+/// Compact JSON, with the server's raw text inside it as it came.
+fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(value).map_err(from_json_error)
+}
+
+/// One value: pretty on a terminal, one line in a pipe; always newline-terminated.
 pub fn write_value<W: Write, T: Serialize + ?Sized>(
     out: &mut W,
     value: &T,
     pretty: bool,
 ) -> Result<()> {
-    if pretty {
-        serde_json::to_writer_pretty(&mut *out, &as_tree(value)?).map_err(from_json_error)?;
-    } else {
-        serde_json::to_writer(&mut *out, value).map_err(from_json_error)?;
-    }
+    let text = encode(value)?;
+    write_laid_out(out, &text, pretty, 0)?;
     out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// Writes encoded JSON, laid out only where needed: raw server text may hold line breaks, which
+/// would split a JSON Lines record.
+fn write_laid_out<W: Write>(out: &mut W, text: &[u8], pretty: bool, depth: usize) -> Result<()> {
+    if pretty || text.contains(&b'\n') {
+        out.write_all(&layout(text, pretty, depth))?;
+    } else {
+        out.write_all(text)?;
+    }
     Ok(())
 }
 
@@ -46,22 +110,17 @@ impl<W: Write> ArrayWriter<W> {
         }
     }
 
-    pub fn push<T: Serialize>(&mut self, item: &T) -> Result<()> {
-        self.out
-            .write_all(if self.started { b",\n" } else { b"[\n" })?;
+    pub fn push<T: Serialize + ?Sized>(&mut self, item: &T) -> Result<()> {
+        let lead: &[u8] = match (self.started, self.pretty) {
+            (false, _) => b"[\n",
+            (true, _) => b",\n",
+        };
+        self.out.write_all(lead)?;
         self.started = true;
         if self.pretty {
-            let text = serde_json::to_string_pretty(&as_tree(item)?).map_err(from_json_error)?;
-            for (index, line) in text.lines().enumerate() {
-                if index > 0 {
-                    self.out.write_all(b"\n")?;
-                }
-                write!(self.out, "  {line}")?;
-            }
-        } else {
-            serde_json::to_writer(&mut self.out, item).map_err(from_json_error)?;
+            self.out.write_all(b"  ")?;
         }
-        Ok(())
+        write_laid_out(&mut self.out, &encode(item)?, self.pretty, 1)
     }
 
     pub fn flush(&mut self) -> Result<()> {
@@ -77,21 +136,15 @@ impl<W: Write> ArrayWriter<W> {
     }
 }
 
-/// `{"error":{"code","status","message","hint"}}`, the error shape for JSON output (on stderr).
-pub fn error_object(error: &Error) -> serde_json::Value {
-    json!({
-        "error": {
-            "code": error.code(),
-            "status": error.status(),
-            "message": error.to_string(),
-            "hint": error.hint(),
-        }
-    })
+/// One JSON Lines record: the value on one line.
+pub fn write_line<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> Result<()> {
+    write_value(out, value, false)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn array(items: &[serde_json::Value], pretty: bool) -> String {
         let mut buffer = Vec::new();
@@ -105,13 +158,35 @@ mod tests {
 
     #[test]
     fn arrays_are_valid_json_in_both_styles() {
-        let items = [json!({"a": 1}), json!({"b": [2, 3]})];
+        let items = [json!({"a": 1}), json!({"b": [2, 3], "c": {}})];
         for pretty in [false, true] {
             let text = array(&items, pretty);
             let parsed: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
             assert_eq!(parsed, items);
         }
-        assert_eq!(array(&items, false), "[\n{\"a\":1},\n{\"b\":[2,3]}\n]\n");
+        assert_eq!(
+            array(&items, false),
+            "[\n{\"a\":1},\n{\"b\":[2,3],\"c\":{}}\n]\n"
+        );
         assert_eq!(array(&[], false), "[]\n");
+    }
+
+    #[test]
+    fn layout_matches_serde_json_pretty_printing() {
+        let value = json!({"a": [1, {"b": "x, y: [z]", "c": []}], "d": {}, "e": "q\"uote"});
+        let expected = serde_json::to_string_pretty(&value).unwrap();
+        let compact = serde_json::to_vec(&value).unwrap();
+        assert_eq!(
+            String::from_utf8(layout(&compact, true, 0)).unwrap(),
+            expected
+        );
+    }
+
+    #[test]
+    fn layout_keeps_numbers_and_strings_as_they_came() {
+        let raw = b"{ \"n\" : 1e400 ,\n \"s\": \"a  b\\n\" }";
+        assert_eq!(layout(raw, false, 0), b"{\"n\":1e400,\"s\":\"a  b\\n\"}");
+        let pretty = String::from_utf8(layout(raw, true, 0)).unwrap();
+        assert_eq!(pretty, "{\n  \"n\": 1e400,\n  \"s\": \"a  b\\n\"\n}");
     }
 }

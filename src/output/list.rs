@@ -7,54 +7,39 @@ use std::rc::Rc;
 use jiff::Timestamp;
 
 use super::jq::Jq;
-use super::json::ArrayWriter;
-use super::{OutputFormat, Palette, View, from_json_error, number_text, table, time, tsv};
-use crate::api::models::ConversationSummary;
+use super::json::{self, ArrayWriter};
+use super::{OutputFormat, Palette, View, number_text, table, time, tsv};
+use crate::api::models::{Summary, SummaryFields};
+use crate::api::wire::SummaryRow;
 use crate::error::Result;
 
 const FROM_WIDTH: usize = 24;
+/// A uuid is 36 characters; anything longer is cut in the table (TSV and JSON keep it whole).
+const UUID_WIDTH: usize = 40;
 
 /// Who the conversation is with: the first participant (the one who opened it), else the last author.
-fn counterpart(summary: &ConversationSummary) -> String {
+fn counterpart(summary: &Summary) -> String {
     summary
-        .objects("participants")
+        .participants()
         .first()
-        .and_then(|p| {
-            p.text("conversation_participant_name")
-                .or_else(|| p.text("sms_phone_number"))
-                .or_else(|| p.text("email"))
-                .map(str::to_string)
-        })
-        .or_else(|| {
-            summary
-                .text("last_conversation_participant_name")
-                .map(str::to_string)
-        })
+        .and_then(|p| p.label().map(str::to_string))
+        .or_else(|| summary.last_author_name().map(str::to_string))
         .unwrap_or_else(|| "-".into())
 }
 
-fn last_activity(summary: &ConversationSummary) -> Option<&str> {
-    summary
-        .text("last_message_dts")
-        .or_else(|| summary.text("start_dts"))
-}
-
-pub fn summary_tsv(summary: &ConversationSummary) -> String {
-    let flag = |key| summary.bool(key).map_or(String::new(), |b| b.to_string());
+pub fn summary_tsv(summary: &Summary) -> String {
+    let flag = |value: Option<bool>| value.map_or(String::new(), |b| b.to_string());
     tsv::line(&[
         summary.uuid().unwrap_or_default().to_string(),
-        time::rfc3339_text(last_activity(summary)),
+        time::rfc3339_text(summary.last_activity()),
         counterpart(summary),
+        summary.last_message_body().unwrap_or_default().to_string(),
         summary
-            .str("last_conversation_message_body")
-            .unwrap_or_default()
-            .to_string(),
-        summary
-            .int("message_count")
+            .message_count()
             .map_or(String::new(), |n| n.to_string()),
-        flag("unread_messages"),
-        summary.str("medium").unwrap_or_default().to_string(),
-        flag("closed"),
+        flag(summary.unread()),
+        summary.medium().unwrap_or_default().to_string(),
+        flag(summary.closed()),
     ])
 }
 
@@ -70,22 +55,15 @@ const HEADER: [&str; 7] = [
 const MESSAGE: usize = 3;
 const MSGS: usize = 4;
 
-fn summary_cells(s: &ConversationSummary, now: Timestamp) -> Vec<String> {
+fn summary_cells(s: &Summary, now: Timestamp) -> Vec<String> {
     vec![
-        s.uuid().unwrap_or_else(|| "-".into()),
-        time::relative_text(last_activity(s), now),
+        table::truncate(s.uuid().unwrap_or("-"), UUID_WIDTH),
+        time::relative_text(s.last_activity(), now),
         table::truncate(&counterpart(s), FROM_WIDTH),
-        s.str("last_conversation_message_body")
-            .unwrap_or_default()
-            .to_string(),
-        number_text(s.int("message_count")),
-        if s.bool("unread_messages") == Some(true) {
-            "yes"
-        } else {
-            ""
-        }
-        .to_string(),
-        s.str("medium").unwrap_or("-").to_string(),
+        table::truncate(s.last_message_body().unwrap_or_default(), table::MAX_CELL),
+        number_text(s.message_count()),
+        if s.unread() == Some(true) { "yes" } else { "" }.to_string(),
+        table::truncate(s.medium().unwrap_or("-"), 20),
     ]
 }
 
@@ -105,7 +83,7 @@ fn summary_widths(rows: &[Vec<String>], width: usize) -> Vec<usize> {
 
 /// Table lines for one page: cells cut to the pinned widths, unread rows bold, closed ones dim.
 fn summary_lines(
-    summaries: &[ConversationSummary],
+    summaries: &[&Summary],
     widths: &[usize],
     header: bool,
     view: &View,
@@ -131,10 +109,10 @@ fn summary_lines(
             if index < skip {
                 return palette.heading.apply_to(line).to_string();
             }
-            let summary = &summaries[index - skip];
-            if summary.bool("unread_messages") == Some(true) {
+            let summary = summaries[index - skip];
+            if summary.unread() == Some(true) {
                 palette.strong.apply_to(line).to_string()
-            } else if summary.bool("closed") == Some(true) {
+            } else if summary.closed() == Some(true) {
                 palette.faint.apply_to(line).to_string()
             } else {
                 line
@@ -144,21 +122,15 @@ fn summary_lines(
 }
 
 /// One line per conversation for the picker: unread marker, when, who, last message.
-pub fn picker_items(summaries: &[ConversationSummary], view: &View) -> Vec<String> {
+pub fn picker_items(summaries: &[&Summary], view: &View) -> Vec<String> {
     summaries
         .iter()
         .map(|s| {
-            let marker = if s.bool("unread_messages") == Some(true) {
-                "●"
-            } else {
-                " "
-            };
-            let when = time::relative_text(last_activity(s), view.now);
+            let marker = if s.unread() == Some(true) { "●" } else { " " };
+            let when = time::relative_text(s.last_activity(), view.now);
             let who = table::truncate(&counterpart(s), 20);
-            let line = format!(
-                "{marker} {when:>8}  {who:<20}  {}",
-                s.str("last_conversation_message_body").unwrap_or_default()
-            );
+            let message = table::truncate(s.last_message_body().unwrap_or_default(), 200);
+            let line = format!("{marker} {when:>8}  {who:<20}  {message}");
             table::truncate(&line, view.width.saturating_sub(4).max(30))
         })
         .collect()
@@ -178,7 +150,7 @@ pub enum ListWriter<W: Write> {
     JsonJq {
         out: W,
         jq: Rc<Jq>,
-        items: Vec<ConversationSummary>,
+        items: Vec<SummaryRow>,
     },
     /// JSON Lines: one object a line, each through `--jq` when given (streams either way).
     Jsonl(W, Option<Rc<Jq>>),
@@ -203,24 +175,31 @@ impl<W: Write> ListWriter<W> {
         }
     }
 
-    pub fn write_page(&mut self, page: &[ConversationSummary]) -> Result<()> {
+    pub fn write_page(&mut self, page: &[SummaryRow]) -> Result<()> {
         match self {
             ListWriter::Table { out, widths, view } => {
                 if page.is_empty() {
                     return Ok(());
                 }
+                let summaries = page
+                    .iter()
+                    .map(SummaryRow::read)
+                    .collect::<Result<Vec<_>>>()?;
                 let first = widths.is_none();
                 let pinned = widths.get_or_insert_with(|| {
-                    let cells: Vec<Vec<String>> =
-                        page.iter().map(|s| summary_cells(s, view.now)).collect();
+                    let cells: Vec<Vec<String>> = summaries
+                        .iter()
+                        .map(|s| summary_cells(s, view.now))
+                        .collect();
                     summary_widths(&cells, view.width)
                 });
-                out.write_all(table::join(&summary_lines(page, pinned, first, view)).as_bytes())?;
+                let lines = summary_lines(&summaries, pinned, first, view);
+                out.write_all(table::join(&lines).as_bytes())?;
                 out.flush()?;
             }
             ListWriter::Tsv(out) => {
-                for summary in page {
-                    out.write_all(summary_tsv(summary).as_bytes())?;
+                for row in page {
+                    out.write_all(summary_tsv(row.read()?).as_bytes())?;
                 }
                 out.flush()?;
             }
@@ -232,13 +211,10 @@ impl<W: Write> ListWriter<W> {
             }
             ListWriter::JsonJq { items, .. } => items.extend_from_slice(page),
             ListWriter::Jsonl(out, jq) => {
-                for summary in page {
+                for row in page {
                     match jq {
-                        Some(jq) => jq.run(summary, out)?,
-                        None => {
-                            serde_json::to_writer(&mut *out, summary).map_err(from_json_error)?;
-                            out.write_all(b"\n")?;
-                        }
+                        Some(jq) => jq.run(row, out)?,
+                        None => json::write_line(out, row)?,
                     }
                 }
                 out.flush()?;

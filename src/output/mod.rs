@@ -5,10 +5,11 @@ pub mod conversation;
 pub mod jq;
 pub mod json;
 pub mod list;
-pub mod progress;
 pub mod table;
+pub mod text;
 pub mod time;
 pub mod tsv;
+pub mod ui;
 
 use std::io::{BufWriter, Write};
 
@@ -40,6 +41,26 @@ impl View {
             None => json::write_value(out, value, self.pretty && self.format == OutputFormat::Json),
         }
     }
+}
+
+/// A value every output format can show: the one seam between commands and formats. A command
+/// fetches, then hands the value to [`emit`]; it never chooses the format itself.
+pub trait Render: serde::Serialize {
+    /// For people (`-o table`, the default on a terminal).
+    fn human(&self, view: &View) -> Result<String>;
+    /// For scripts: TSV lines, no header.
+    fn tsv(&self) -> Result<String>;
+}
+
+/// Writes `value` in the view's format (JSON through `--jq` when given) and flushes.
+pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -> Result<()> {
+    match view.format {
+        OutputFormat::Table => out.write_all(value.human(view)?.as_bytes())?,
+        OutputFormat::Tsv => out.write_all(value.tsv()?.as_bytes())?,
+        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, value)?,
+    }
+    out.flush()?;
+    Ok(())
 }
 
 /// The `--output` formats.
@@ -92,7 +113,7 @@ pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
 
-/// Writes a whole text block and flushes it.
+/// Writes a whole text block and flushes it (for output that has no format, like a script).
 pub fn print(text: &str) -> Result<()> {
     let mut out = stdout();
     out.write_all(text.as_bytes())?;

@@ -3,7 +3,14 @@
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use super::text;
+
 const GAP: u16 = 2;
+/// No cell is wider than this: comfy-table measures in 16 bits (a 65,536-column cell panics), and
+/// no terminal shows more anyway.
+pub const MAX_CELL: usize = 1_000;
+/// The longest value a key/value block shows whole.
+const MAX_VALUE: usize = 10_000;
 
 /// Columns separated by two spaces, no borders, one string a line without trailing spaces.
 /// `widths` pins each column's width, so tables printed page by page line up; `right` lists
@@ -33,7 +40,14 @@ pub fn render(
         let cells: Vec<String> = row
             .iter()
             .enumerate()
-            .map(|(column, cell)| pad(cell, widths, column, right))
+            .map(|(column, cell)| {
+                let cell = if width(cell) > MAX_CELL {
+                    truncate(cell, MAX_CELL)
+                } else {
+                    cell.clone()
+                };
+                pad(&cell, widths, column, right)
+            })
             .collect();
         table.add_row(cells);
     }
@@ -55,25 +69,13 @@ fn pad(cell: &str, widths: Option<&[usize]>, column: usize, right: &[usize]) -> 
     let Some(&target) = widths.and_then(|w| w.get(column)) else {
         return cell.to_string();
     };
+    let target = target.min(MAX_CELL);
     let fill = " ".repeat(target.saturating_sub(width(cell)));
     if right.contains(&column) {
         format!("{fill}{cell}")
     } else {
         format!("{cell}{fill}")
     }
-}
-
-/// Text from the API made safe for a terminal: control characters (escape sequences among them)
-/// are dropped, other white space (tabs, `\r`) becomes a space, line breaks stay.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            c if c.is_whitespace() => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
 }
 
 /// Lines joined, each ending in a newline.
@@ -87,7 +89,7 @@ pub fn measure(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
         .map(|column| {
             rows.iter()
                 .filter_map(|row| row.get(column))
-                .map(|cell| width(cell))
+                .map(|cell| width(cell).min(MAX_CELL))
                 .chain([width(header[column])])
                 .max()
                 .unwrap_or(0)
@@ -99,9 +101,10 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// One line of at most `max` columns: line breaks become spaces, and a cut ends in `…`.
+/// One line of at most `max` columns, cleaned for the terminal: runs of white space become one
+/// space, and a cut ends in `…`.
 pub fn truncate(text: &str, max: usize) -> String {
-    let flat: String = printable(text)
+    let flat: String = text::one_line(text)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -124,14 +127,31 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-/// `Label   value` lines with the values aligned.
+/// `Label   value` lines with the values aligned, each value cleaned for the terminal.
 pub fn key_values(pairs: &[(&str, String)]) -> String {
-    let label_width = pairs.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+    let styled: Vec<_> = pairs.iter().map(|(k, v)| (*k, v.clone(), None)).collect();
+    key_values_styled(&styled)
+}
+
+/// As [`key_values`], with a style for some values, applied after cleaning (cleaning a styled
+/// value would strip the escape character and print the rest of the style as text).
+pub fn key_values_styled(pairs: &[(&str, String, Option<&console::Style>)]) -> String {
+    let label_width = pairs.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
     pairs
         .iter()
-        .map(|(key, value)| {
+        .map(|(key, value, style)| {
             let pad = label_width - width(key);
-            format!("{key}{}  {}\n", " ".repeat(pad), printable(value))
+            // Long values stay whole (a JWT is copied from here), but not without bound.
+            let value = if value.len() > MAX_VALUE {
+                truncate(value, MAX_VALUE)
+            } else {
+                text::one_line(value).into_owned()
+            };
+            let value = match style {
+                Some(style) => style.apply_to(value).to_string(),
+                None => value,
+            };
+            format!("{key}{}  {value}\n", " ".repeat(pad))
         })
         .collect()
 }
@@ -150,8 +170,21 @@ mod tests {
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        assert_eq!(printable("a\u{1b}[31mred\u{7}\tb\nc"), "a[31mred b\nc");
         assert_eq!(truncate("x\u{0}y\u{b}z", 10), "xy z");
+    }
+
+    #[test]
+    fn a_cell_of_65536_characters_is_capped_not_a_panic() {
+        let huge = "x".repeat(70_000);
+        let lines = render(
+            Some(&["A", "B"]),
+            vec![vec![huge.clone(), "1".into()]],
+            None,
+            &[],
+        );
+        assert!(width(&lines[1]) <= MAX_CELL + 3, "{}", width(&lines[1]));
+        let pinned = measure(&["A"], &[vec![huge]]);
+        assert_eq!(pinned, [MAX_CELL]);
     }
 
     #[test]

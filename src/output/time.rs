@@ -3,6 +3,13 @@
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, civil};
 
+use super::table;
+
+/// An unparseable time from the server, shown as it came but safe and short.
+fn as_sent(text: &str) -> String {
+    table::truncate(text, 40)
+}
+
 /// Parses an API date/time leniently: RFC 3339 with an offset, or a bare date/time taken as UTC.
 pub fn parse(text: &str) -> Option<Timestamp> {
     let text = text.trim();
@@ -42,7 +49,7 @@ pub fn relative(then: Timestamp, now: Timestamp) -> String {
 /// A raw API time as a relative time, or the raw text when it does not parse, or `-`.
 pub fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
     match raw {
-        Some(text) => parse(text).map_or_else(|| text.to_string(), |t| relative(t, now)),
+        Some(text) => parse(text).map_or_else(|| as_sent(text), |t| relative(t, now)),
         None => "-".into(),
     }
 }
@@ -50,7 +57,7 @@ pub fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
 /// Local wall-clock time, `2026-11-25 14:03`, or the raw text when it does not parse.
 pub fn local_text(raw: Option<&str>) -> String {
     match raw {
-        Some(text) => parse(text).map_or_else(|| text.to_string(), local),
+        Some(text) => parse(text).map_or_else(|| as_sent(text), local),
         None => "-".into(),
     }
 }

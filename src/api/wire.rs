@@ -1,0 +1,338 @@
+//! Reading the server's answers: nesting bounded, envelopes unwrapped, `"success": false` caught,
+//! and each payload kept as the server's own text, so `--json` copies it out unchanged (numbers
+//! included: parsing `1e400` and writing it back would give `1e+400`).
+
+use std::cell::OnceCell;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::models::{Object, ResultSet, Summary, lenient_bool};
+use crate::error::{Error, Result};
+
+/// The deepest nesting accepted in an answer. UltraCart's deepest objects (a webchat context's
+/// cart) are about ten levels; a hostile answer nested thousands deep would otherwise exhaust the
+/// stack of whatever reads it next (`--jq`).
+pub const MAX_DEPTH: usize = 64;
+
+/// Fails when `body` nests arrays and objects deeper than [`MAX_DEPTH`]. One pass over the bytes;
+/// brackets inside strings do not count.
+pub fn check_depth(body: &[u8]) -> Result<()> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in body {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Error::bad_response(format!(
+                        "the server's answer is nested more than {MAX_DEPTH} levels deep"
+                    )));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// One JSON object as the server sent it, parsed into `T` the first time a view reads a field.
+#[derive(Clone, Debug)]
+pub struct Document<T> {
+    raw: Box<RawValue>,
+    parsed: OnceCell<T>,
+}
+
+impl<T: From<Object>> Document<T> {
+    pub fn from_raw(raw: Box<RawValue>) -> Document<T> {
+        Document {
+            raw,
+            parsed: OnceCell::new(),
+        }
+    }
+
+    /// For tests and generated values: the object's JSON becomes the "server's text".
+    pub fn from_object(object: Object) -> Document<T> {
+        let raw =
+            serde_json::value::to_raw_value(&object).unwrap_or_else(|_| RawValue::NULL.to_owned());
+        Document::from_raw(raw)
+    }
+
+    /// The parsed object. An object that cannot be read (an invalid escape, say) is an error:
+    /// showing it blank, or filtering it out, would silently change the data.
+    pub fn read(&self) -> Result<&T> {
+        if let Some(parsed) = self.parsed.get() {
+            return Ok(parsed);
+        }
+        let object: Object = serde_json::from_str(self.raw.get()).map_err(|error| {
+            Error::bad_response(format!(
+                "an object in the server's answer cannot be read: {error}"
+            ))
+        })?;
+        Ok(self.parsed.get_or_init(|| T::from(object)))
+    }
+
+    /// The server's own text for this object.
+    pub fn raw(&self) -> &str {
+        self.raw.get()
+    }
+}
+
+impl<T> Serialize for Document<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.raw.serialize(serializer)
+    }
+}
+
+/// One row of `list`: a ConversationSummary.
+pub type SummaryRow = Document<Summary>;
+
+impl SummaryRow {
+    /// The uuid, read without building the whole object (paging checks every row for repeats).
+    pub fn uuid(&self) -> Option<String> {
+        #[derive(Deserialize)]
+        struct Id {
+            conversation_uuid: Option<Value>,
+        }
+        if let Some(summary) = self.parsed.get() {
+            return summary.text("conversation_uuid").map(str::to_string);
+        }
+        match serde_json::from_str::<Id>(self.raw.get())
+            .ok()?
+            .conversation_uuid
+        {
+            Some(Value::String(uuid)) if !uuid.trim().is_empty() => Some(uuid),
+            _ => None,
+        }
+    }
+}
+
+/// One page of `GET /conversation/conversations`.
+#[derive(Clone, Debug, Default)]
+pub struct Page {
+    pub rows: Vec<SummaryRow>,
+    pub result_set: ResultSet,
+}
+
+/// The top-level fields of an answer, each still the server's text.
+pub struct Root {
+    fields: BTreeMap<String, Box<RawValue>>,
+    whole: Box<RawValue>,
+}
+
+fn not_json(error: serde_json::Error) -> Error {
+    Error::bad_response(format!("the server's response is not valid JSON: {error}"))
+}
+
+/// What the first byte says the body is, for an error that names it.
+fn kind_of(body: &[u8]) -> &'static str {
+    match body.trim_ascii_start().first() {
+        Some(b'[') => "an array",
+        Some(b'"') => "a string",
+        Some(b'n') => "null",
+        Some(b't' | b'f') => "a boolean",
+        Some(b'-' | b'0'..=b'9') => "a number",
+        _ => "something else",
+    }
+}
+
+impl Root {
+    /// Parses a 2xx body that must be a JSON object, the root of every answer ucconv reads.
+    pub fn parse(body: &[u8]) -> Result<Root> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Err(Error::bad_response("the server sent an empty response"));
+        }
+        check_depth(body)?;
+        let text = std::str::from_utf8(body)
+            .map_err(|_| Error::bad_response("the server's response is not UTF-8 text"))?;
+        if body.trim_ascii_start().first() != Some(&b'{') {
+            // Valid JSON of another kind gets named; anything else is reported as not JSON.
+            serde_json::from_str::<&RawValue>(text).map_err(not_json)?;
+            return Err(Error::bad_response(format!(
+                "expected a JSON object from the server, got {}",
+                kind_of(body)
+            )));
+        }
+        let fields: BTreeMap<String, Box<RawValue>> =
+            serde_json::from_str(text).map_err(not_json)?;
+        let whole = RawValue::from_string(text.trim().to_string()).map_err(not_json)?;
+        Ok(Root { fields, whole })
+    }
+
+    fn field(&self, key: &str) -> Option<Value> {
+        serde_json::from_str(self.fields.get(key)?.get()).ok()
+    }
+
+    /// A 2xx answer saying `"success": false` is still a failure.
+    pub fn check_success(&self, status: u16) -> Result<()> {
+        check_reported(self.field("success"), self.field("error"), status)
+    }
+
+    /// The current API's payload (`{key: {...}, success, ...}`), or the whole object when there is
+    /// no such key: the original API's bare answer.
+    pub fn payload<T: From<Object>>(self, key: &str) -> Result<Document<T>> {
+        match self.fields.get(key) {
+            None => Ok(Document::from_raw(self.whole)),
+            Some(raw) if raw.get().starts_with('{') => Ok(Document::from_raw(raw.clone())),
+            Some(_) => Err(Error::bad_response(format!(
+                "the server's response has no usable `{key}` object"
+            ))),
+        }
+    }
+}
+
+fn error_text(error: &Value) -> Option<String> {
+    let error = error.as_object()?;
+    ["user_message", "developer_message"]
+        .into_iter()
+        .find_map(|key| error.get(key)?.as_str().filter(|s| !s.trim().is_empty()))
+        .map(str::to_string)
+}
+
+/// The human message of an ErrorResponse body, best field first; `None` for anything else.
+pub fn error_message(body: &[u8]) -> Option<String> {
+    check_depth(body).ok()?;
+    #[derive(Deserialize)]
+    struct ErrorResponse {
+        error: Option<Value>,
+    }
+    let parsed: ErrorResponse = serde_json::from_slice(body).ok()?;
+    error_text(parsed.error.as_ref()?)
+}
+
+fn check_reported(success: Option<Value>, error: Option<Value>, status: u16) -> Result<()> {
+    if success.as_ref().and_then(lenient_bool) == Some(false) {
+        let message = error
+            .as_ref()
+            .and_then(error_text)
+            .unwrap_or_else(|| "the API reported a failure".into());
+        return Err(Error::api(status, message));
+    }
+    Ok(())
+}
+
+/// A `list` response (ConversationsResponse), read in one pass: the summaries stay the server's
+/// text, and only the small envelope fields are decoded.
+pub fn parse_page(body: &[u8], status: u16) -> Result<Page> {
+    #[derive(Deserialize)]
+    struct Envelope {
+        conversations: Option<Vec<Box<RawValue>>>,
+        metadata: Option<Value>,
+        success: Option<Value>,
+        error: Option<Value>,
+    }
+    if body.trim_ascii_start().first() != Some(&b'{') {
+        // Not an object at all: the general parser says what it is instead (empty, an array…).
+        Root::parse(body)?;
+    }
+    check_depth(body)?;
+    let envelope: Envelope = serde_json::from_slice(body).map_err(|error| {
+        if error.is_data() {
+            Error::bad_response("the server's `conversations` field is not an array")
+        } else {
+            not_json(error)
+        }
+    })?;
+    check_reported(envelope.success, envelope.error, status)?;
+    let rows = envelope
+        .conversations
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|item| item.get().starts_with('{'))
+        .map(Document::from_raw)
+        .collect();
+    let result_set = match envelope.metadata {
+        Some(Value::Object(metadata)) => Object(metadata)
+            .object("result_set")
+            .map(|set| ResultSet::from_object(&set))
+            .unwrap_or_default(),
+        _ => ResultSet::default(),
+    };
+    Ok(Page { rows, result_set })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::models::Conversation;
+
+    #[test]
+    fn numbers_keep_their_text() {
+        let body =
+            br#"{"conversation": {"big": 123456789012345678901234567890, "f": 1.50, "e": 1e400}}"#;
+        let document: Document<Conversation> =
+            Root::parse(body).unwrap().payload("conversation").unwrap();
+        assert_eq!(
+            serde_json::to_string(&document).unwrap(),
+            r#"{"big": 123456789012345678901234567890, "f": 1.50, "e": 1e400}"#
+        );
+    }
+
+    #[test]
+    fn envelopes_unwrap_and_bare_objects_pass() {
+        let wrapped = br#"{"conversation": {"conversation_uuid": "u"}, "success": true}"#;
+        let inner: Document<Conversation> = Root::parse(wrapped)
+            .unwrap()
+            .payload("conversation")
+            .unwrap();
+        assert_eq!(inner.read().unwrap().str("conversation_uuid"), Some("u"));
+        let bare: Document<Conversation> = Root::parse(br#"{"conversation_uuid": "u"}"#)
+            .unwrap()
+            .payload("conversation")
+            .unwrap();
+        assert_eq!(bare.read().unwrap().str("conversation_uuid"), Some("u"));
+    }
+
+    #[test]
+    fn result_set_tolerates_null_total() {
+        let body = br#"{"conversations": [], "metadata": {"result_set": {"more": true, "next_offset": 200, "total_records": null}}}"#;
+        let page = parse_page(body, 200).unwrap();
+        assert!(page.result_set.more);
+        assert_eq!(page.result_set.next_offset, Some(200));
+        assert_eq!(page.result_set.total_records, None);
+    }
+
+    #[test]
+    fn non_objects_are_bad_responses() {
+        for body in [&b""[..], b"  ", b"[]", b"null", b"{\"a\":", b"<html>"] {
+            let error = Root::parse(body).err().unwrap();
+            assert_eq!(
+                error.exit_code(),
+                crate::error::exit::BAD_RESPONSE,
+                "{body:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_strings_do_not_count() {
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(check_depth(deep(MAX_DEPTH).as_bytes()).is_ok());
+        assert!(check_depth(deep(MAX_DEPTH + 1).as_bytes()).is_err());
+        let quoted = format!("{{\"a\": \"{}\\\"\"}}", "[".repeat(1000));
+        assert!(check_depth(quoted.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn an_unreadable_row_is_an_error_not_a_blank() {
+        // A lone surrogate passes the raw scan but cannot become a string.
+        let page = parse_page(br#"{"conversations": [{"a": "\ud800"}]}"#, 200).unwrap();
+        assert_eq!(page.rows.len(), 1);
+        assert_eq!(
+            page.rows[0].read().err().unwrap().exit_code(),
+            crate::error::exit::BAD_RESPONSE
+        );
+    }
+}

@@ -1,0 +1,182 @@
+//! The one owner of stderr: spinners, notices, warnings, the `-v` log and the final error.
+//!
+//! Everything ucconv says to a person goes through here, so that: a spinner is drawn only when
+//! both stdout and stderr are terminals, and is cleared before any line is printed; each warning
+//! prints once; server text is cleaned before it reaches the terminal; in JSON mode every line is
+//! a JSON object; and a closed stderr is ignored instead of ending the process.
+#![allow(clippy::print_stderr)]
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+
+use super::text;
+use crate::error::Error;
+
+/// A cheap handle; clones share the spinner and the set of warnings already given.
+#[derive(Clone)]
+pub struct Ui(Arc<Inner>);
+
+struct Inner {
+    /// Lines as JSON objects (`--json`, `--jq`, `-o json|jsonl`).
+    json: bool,
+    /// Spinners: only where a person watches both streams.
+    spinners: bool,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    spinner: Option<ProgressBar>,
+    warned: HashSet<String>,
+}
+
+impl std::fmt::Debug for Ui {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ui")
+            .field("json", &self.0.json)
+            .field("spinners", &self.0.spinners)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ui {
+    pub fn new(json: bool, spinners: bool) -> Ui {
+        Ui(Arc::new(Inner {
+            json,
+            spinners,
+            state: Mutex::new(State::default()),
+        }))
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.0
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Writes whole lines with the spinner out of the way; a closed stderr is not an error.
+    fn write(&self, text: &str) {
+        let state = self.state();
+        let emit = || {
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr.write_all(text.as_bytes());
+            let _ = stderr.flush();
+        };
+        match &state.spinner {
+            Some(spinner) => spinner.suspend(emit),
+            None => emit(),
+        }
+    }
+
+    /// `kind: message` for people, `{"kind":{"message":…}}` in JSON mode; server text cleaned.
+    fn line(&self, kind: &str, prefix: &str, message: &str) {
+        let message = text::one_line(message);
+        let line = if self.0.json {
+            format!("{}\n", json!({ kind: { "message": message } }))
+        } else {
+            format!("{prefix}{message}\n")
+        };
+        self.write(&line);
+    }
+
+    /// What is happening or what just happened: a retry, a footer, "Saved profile…".
+    pub fn notice(&self, message: &str) {
+        self.line("notice", "", message);
+    }
+
+    /// A problem that does not stop the command; each distinct warning prints once per process.
+    pub fn warn(&self, message: &str) {
+        if !self.state().warned.insert(message.to_string()) {
+            return;
+        }
+        self.line("warning", "warning: ", message);
+    }
+
+    /// One line of the `-v` log. Bodies (`-vv`) keep their line breaks, cleaned of the rest.
+    pub fn log(&self, line: &str) {
+        if self.0.json {
+            self.line("log", "", line);
+        } else {
+            self.write(&format!("{}\n", text::printable(line)));
+        }
+    }
+
+    /// The error that ends the command: `error:` and `hint:` lines, or one JSON object.
+    pub fn error(&self, error: &Error) {
+        self.idle();
+        if matches!(error, Error::BrokenPipe) {
+            return;
+        }
+        let message = error.to_string();
+        let message = text::one_line(&message);
+        let hint = error.hint();
+        let hint = hint.as_deref().map(text::one_line);
+        let text = if self.0.json {
+            let object = json!({
+                "error": {
+                    "code": error.code(),
+                    "status": error.status(),
+                    "message": message,
+                    "hint": hint,
+                }
+            });
+            format!("{object}\n")
+        } else {
+            match hint {
+                Some(hint) => format!("error: {message}\nhint: {hint}\n"),
+                None => format!("error: {message}\n"),
+            }
+        };
+        self.write(&text);
+    }
+
+    /// Shows a spinner with `label` until [`Ui::idle`], where spinners are allowed.
+    pub fn busy(&self, label: &str) {
+        if !self.0.spinners {
+            return;
+        }
+        let mut state = self.state();
+        if let Some(old) = state.spinner.take() {
+            old.finish_and_clear();
+        }
+        let spinner = ProgressBar::new_spinner().with_message(text::one_line(label).into_owned());
+        if let Ok(style) = ProgressStyle::with_template("{spinner} {msg}") {
+            spinner.set_style(style);
+        }
+        spinner.enable_steady_tick(Duration::from_millis(100));
+        state.spinner = Some(spinner);
+    }
+
+    /// Clears the spinner, if one is showing.
+    pub fn idle(&self) {
+        if let Some(spinner) = self.state().spinner.take() {
+            spinner.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_remembered_once() {
+        let ui = Ui::new(false, false);
+        ui.warn("a");
+        ui.warn("a");
+        assert_eq!(ui.state().warned.len(), 1);
+    }
+
+    #[test]
+    fn no_spinner_off_a_terminal() {
+        let ui = Ui::new(false, false);
+        ui.busy("Loading…");
+        assert!(ui.state().spinner.is_none());
+    }
+}
