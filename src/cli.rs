@@ -160,3 +160,13 @@ pub enum Command {
     /// shell expects it. The same scripts are in the repository's completions/ directory.
     Completions(commands::completions::Args),
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_clap_model_is_consistent() {
+        super::Cli::command().debug_assert();
+    }
+}

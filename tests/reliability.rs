@@ -312,3 +312,18 @@ fn an_unreadable_config_names_the_file() {
         "{stderr}"
     );
 }
+
+#[test]
+fn retries_10_means_ten_retries() {
+    let h = Harness::new();
+    h.emulator
+        .inject(FaultRule::always(Fault::error(503, "Down")).for_path("/conversations"));
+    let (code, _, stderr) = run(h.ucconv().args(["--retries", "10", "list"]));
+    assert_eq!(code, 7, "{stderr}");
+    assert_eq!(h.requests().len(), 11, "one try and ten retries: {stderr}");
+    assert!(stderr.contains("(HTTP 503, after 10 retries)"), "{stderr}");
+    assert!(
+        !stderr.contains("the server asks"),
+        "ucconv's own backoff: {stderr}"
+    );
+}
