@@ -23,7 +23,9 @@ Environment:
   UCCONV_OAUTH_TOKEN   OAuth bearer token (when UCCONV_API_KEY is unset)
   UCCONV_PROFILE       profile to use when neither --profile nor a key variable is set
   UCCONV_BASE_URL      API base URL
-  UCCONV_CONFIG        config file path";
+  UCCONV_CONFIG        config file path
+  UCCONV_MAX_BODY_MIB  largest answer accepted, after decompression [default: 64]
+  HTTPS_PROXY          honoured, with NO_PROXY, for https base URLs (loopback: never)";
 
 /// Command-line client for UltraCart's Conversation API.
 #[derive(Debug, Parser)]
