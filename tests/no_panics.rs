@@ -130,7 +130,7 @@ fn render_everything(object: &Object) {
 proptest! {
     #[test]
     fn any_bytes_decode_to_ok_or_err(bytes in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
-        let _ = Root::parse(&bytes);
+        let _ = Root::parse(bytes.as_slice());
         let _ = wire::parse_page(&bytes, status);
         if let Ok(status) = StatusCode::from_u16(status) {
             let _ = decode_error(status, &HeaderMap::new(), &bytes);

@@ -231,7 +231,7 @@ impl ApiClient {
         label: &str,
     ) -> Result<Root> {
         let answer = self.send(method, url, body, idempotent, label).await?;
-        let root = Root::parse(&answer.body)?;
+        let root = Root::parse(answer.body)?;
         root.check_success(answer.status.as_u16())?;
         Ok(root)
     }

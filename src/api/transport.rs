@@ -267,23 +267,12 @@ impl Transport {
     }
 
     fn network_error(&self, error: &reqwest::Error) -> Error {
-        let host = &self.host;
-        let message = if error.is_connect() && error.is_timeout() {
-            format!(
-                "cannot connect to {host}: no answer within {}",
-                seconds(super::client::CONNECT_TIMEOUT)
-            )
-        } else if error.is_timeout() {
-            format!(
-                "no answer from {host} within {}",
-                seconds(self.settings.timeout)
-            )
-        } else if error.is_connect() {
-            format!("cannot connect to {host}: {}", root_cause(error))
-        } else {
-            format!("the connection to {host} failed: {}", root_cause(error))
+        let failure = Failure {
+            connecting: error.is_connect(),
+            timed_out: error.is_timeout(),
+            cause: root_cause(error),
         };
-        Error::network(message)
+        Error::network(failure.describe(&self.host, self.settings.timeout))
     }
 
     fn log_request(&self, request: &Request) {
@@ -315,6 +304,28 @@ impl Transport {
                 ));
             }
             observer.log(&format!("<\n{}", String::from_utf8_lossy(body)));
+        }
+    }
+}
+
+/// What went wrong with a connection, as reqwest classifies it.
+struct Failure {
+    connecting: bool,
+    timed_out: bool,
+    cause: String,
+}
+
+impl Failure {
+    /// A connect timeout is its own limit (10 s), not `--timeout`: say which one ran out.
+    fn describe(&self, host: &str, timeout: Duration) -> String {
+        match (self.connecting, self.timed_out) {
+            (true, true) => format!(
+                "cannot connect to {host}: no answer within {}",
+                seconds(super::client::CONNECT_TIMEOUT)
+            ),
+            (false, true) => format!("no answer from {host} within {}", seconds(timeout)),
+            (true, false) => format!("cannot connect to {host}: {}", self.cause),
+            (false, false) => format!("the connection to {host} failed: {}", self.cause),
         }
     }
 }
@@ -524,6 +535,31 @@ mod tests {
         );
         let soon = too_long(Error::api(429, "x"), Duration::from_secs(120), now);
         assert!(!soon.to_string().contains("2026-"), "{soon}");
+    }
+
+    #[test]
+    fn a_connect_timeout_is_reported_as_a_connect_timeout() {
+        let failure = |connecting, timed_out| Failure {
+            connecting,
+            timed_out,
+            cause: "Connection refused".into(),
+        };
+        let timeout = Duration::from_secs(30);
+        let cases = [
+            ((true, true), "cannot connect to h: no answer within 10s"),
+            ((false, true), "no answer from h within 30s"),
+            ((true, false), "cannot connect to h: Connection refused"),
+            (
+                (false, false),
+                "the connection to h failed: Connection refused",
+            ),
+        ];
+        for ((connecting, timed_out), expected) in cases {
+            assert_eq!(
+                failure(connecting, timed_out).describe("h", timeout),
+                expected
+            );
+        }
     }
 
     #[test]

@@ -129,7 +129,8 @@ pub struct Page {
 /// The top-level fields of an answer, each still the server's text.
 pub struct Root {
     fields: BTreeMap<String, Box<RawValue>>,
-    whole: Box<RawValue>,
+    /// The whole body, for the original API's bare answers.
+    text: String,
 }
 
 fn not_json(error: serde_json::Error) -> Error {
@@ -149,26 +150,27 @@ fn kind_of(body: &[u8]) -> &'static str {
 }
 
 impl Root {
-    /// Parses a 2xx body that must be a JSON object, the root of every answer ucconv reads.
-    pub fn parse(body: &[u8]) -> Result<Root> {
+    /// Parses a 2xx body that must be a JSON object, the root of every answer ucconv reads. It
+    /// takes the body by value so a bare answer becomes its payload without a copy.
+    pub fn parse(body: impl Into<Vec<u8>>) -> Result<Root> {
+        let body: Vec<u8> = body.into();
         if body.iter().all(u8::is_ascii_whitespace) {
             return Err(Error::bad_response("the server sent an empty response"));
         }
-        check_depth(body)?;
-        let text = std::str::from_utf8(body)
+        check_depth(&body)?;
+        let text = String::from_utf8(body)
             .map_err(|_| Error::bad_response("the server's response is not UTF-8 text"))?;
-        if body.trim_ascii_start().first() != Some(&b'{') {
+        if text.trim_start().as_bytes().first() != Some(&b'{') {
             // Valid JSON of another kind gets named; anything else is reported as not JSON.
-            serde_json::from_str::<&RawValue>(text).map_err(not_json)?;
+            serde_json::from_str::<&RawValue>(&text).map_err(not_json)?;
             return Err(Error::bad_response(format!(
                 "expected a JSON object from the server, got {}",
-                kind_of(body)
+                kind_of(text.as_bytes())
             )));
         }
         let fields: BTreeMap<String, Box<RawValue>> =
-            serde_json::from_str(text).map_err(not_json)?;
-        let whole = RawValue::from_string(text.trim().to_string()).map_err(not_json)?;
-        Ok(Root { fields, whole })
+            serde_json::from_str(&text).map_err(not_json)?;
+        Ok(Root { fields, text })
     }
 
     fn field(&self, key: &str) -> Option<Value> {
@@ -183,9 +185,12 @@ impl Root {
     /// The current API's payload (`{key: {...}, success, ...}`), or the whole object when there is
     /// no such key: the original API's bare answer.
     pub fn payload<T: From<Object>>(self, key: &str) -> Result<Document<T>> {
-        match self.fields.get(key) {
-            None => Ok(Document::from_raw(self.whole)),
-            Some(raw) if raw.get().starts_with('{') => Ok(Document::from_raw(raw.clone())),
+        let mut fields = self.fields;
+        match fields.remove(key) {
+            None => Ok(Document::from_raw(
+                RawValue::from_string(self.text).map_err(not_json)?,
+            )),
+            Some(raw) if raw.get().starts_with('{') => Ok(Document::from_raw(raw)),
             Some(_) => Err(Error::bad_response(format!(
                 "the server's response has no usable `{key}` object"
             ))),
