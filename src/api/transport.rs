@@ -344,7 +344,7 @@ fn redirect_error(from: &Url, headers: &HeaderMap) -> Error {
     let target = location.and_then(|l| from.join(l).ok());
     match target {
         Some(target) if target.origin() == from.origin() => Error::bad_response(format!(
-            "the server kept redirecting (more than {} redirects, last to {})",
+            "the server keeps redirecting (stopped after {} requests; the last pointed to {})",
             super::client::MAX_REDIRECTS,
             target.path()
         )),
@@ -369,12 +369,13 @@ pub fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<Duration
         .map(Duration::from_secs)
 }
 
+/// `2s`, `1.5s`, `12s`; whole seconds in integers, so a huge wait is shown exactly.
 fn seconds(wait: Duration) -> String {
-    let tenths = (wait.as_secs_f64() * 10.0).round() / 10.0;
-    if tenths >= 10.0 || tenths.fract() == 0.0 {
-        format!("{}s", tenths.round())
+    let tenths = wait.as_millis().saturating_add(50) / 100;
+    if tenths >= 100 || tenths % 10 == 0 {
+        format!("{}s", wait.as_millis().saturating_add(500) / 1000)
     } else {
-        format!("{tenths:.1}s")
+        format!("{}.{}s", tenths / 10, tenths % 10)
     }
 }
 
@@ -581,5 +582,10 @@ mod tests {
         assert_eq!(seconds(Duration::from_secs(2)), "2s");
         assert_eq!(seconds(Duration::from_millis(1500)), "1.5s");
         assert_eq!(seconds(Duration::from_millis(12_400)), "12s");
+        assert_eq!(seconds(Duration::from_millis(40)), "0s");
+        assert_eq!(
+            seconds(Duration::from_secs(9_223_372_036_854_775_807)),
+            "9223372036854775807s"
+        );
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::models::{Object, ResultSet, Summary, lenient_bool};
+use super::models::{Object, ResultSet, Summary, SummaryFields, lenient_bool};
 use crate::error::{Error, Result};
 
 /// The deepest nesting accepted in an answer. UltraCart's deepest objects (a webchat context's
@@ -107,7 +107,7 @@ impl SummaryRow {
             conversation_uuid: Option<Value>,
         }
         if let Some(summary) = self.parsed.get() {
-            return summary.text("conversation_uuid").map(str::to_string);
+            return summary.uuid().map(str::to_string);
         }
         match serde_json::from_str::<Id>(self.raw.get())
             .ok()?
