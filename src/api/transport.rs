@@ -372,7 +372,7 @@ pub fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<Duration
 /// `2s`, `1.5s`, `12s`; whole seconds in integers, so a huge wait is shown exactly.
 fn seconds(wait: Duration) -> String {
     let tenths = wait.as_millis().saturating_add(50) / 100;
-    if tenths >= 100 || tenths % 10 == 0 {
+    if tenths >= 100 || tenths.is_multiple_of(10) {
         format!("{}s", wait.as_millis().saturating_add(500) / 1000)
     } else {
         format!("{}.{}s", tenths / 10, tenths % 10)
