@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::commands;
 use crate::output::OutputFormat;
 
-pub const EXIT_CODES: &str = "\
+pub(crate) const EXIT_CODES: &str = "\
 Exit codes:
   0    success (also when output is cut short by a closed pipe)
   1    other error
@@ -41,7 +41,7 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Profile from the config file [env: UCCONV_PROFILE]
     #[arg(short = 'p', long, global = true, value_name = "NAME")]
-    pub profile: Option<String>,
+    pub(crate) profile: Option<String>,
 
     /// API base URL [default: https://secure.ultracart.com/rest/v2]
     #[arg(
@@ -51,45 +51,45 @@ pub struct GlobalArgs {
         hide_env_values = true,
         value_name = "URL"
     )]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
 
     /// Output format [default: table on a terminal, tsv otherwise]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
-    pub output: Option<OutputFormat>,
+    pub(crate) output: Option<OutputFormat>,
 
     /// Same as --output json
     #[arg(long, global = true, conflicts_with = "output")]
-    pub json: bool,
+    pub(crate) json: bool,
 
     /// Filter the JSON output with a jq expression; strings print raw (implies --json)
     #[arg(long, global = true, value_name = "FILTER")]
-    pub jq: Option<String>,
+    pub(crate) jq: Option<String>,
 
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
 
     /// Seconds to wait for each request
     #[arg(long, global = true, value_name = "SECS", default_value_t = 30,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
-    pub timeout: u64,
+    pub(crate) timeout: u64,
 
     /// Retries after 429, 502, 503, 504 or a failed connection (0 disables)
     #[arg(long, global = true, value_name = "N", default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(0..=10))]
-    pub retries: u32,
+    pub(crate) retries: u32,
 
     /// Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
 
     /// Never prompt; fail instead, naming the flag to pass
     #[arg(long, global = true)]
-    pub no_input: bool,
+    pub(crate) no_input: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
@@ -101,7 +101,7 @@ impl GlobalArgs {
         self.json || self.jq.is_some() || self.output.is_some_and(|f| f.is_json())
     }
 
-    pub fn format(&self, stdout_is_tty: bool) -> OutputFormat {
+    pub(crate) fn format(&self, stdout_is_tty: bool) -> OutputFormat {
         match (self.json || self.jq.is_some(), self.output) {
             (true, Some(OutputFormat::Jsonl)) => OutputFormat::Jsonl,
             (true, _) => OutputFormat::Json,

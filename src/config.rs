@@ -26,21 +26,21 @@ use crate::error::{Error, Result};
 const MAX_BYTES: u64 = 1 << 20;
 
 #[derive(Debug, Default)]
-pub struct Config {
-    pub default_profile: Option<String>,
-    pub profiles: BTreeMap<String, Profile>,
+pub(crate) struct Config {
+    pub(crate) default_profile: Option<String>,
+    pub(crate) profiles: BTreeMap<String, Profile>,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Profile {
-    pub api_key: Option<SecretString>,
-    pub oauth_token: Option<SecretString>,
-    pub base_url: Option<String>,
+pub(crate) struct Profile {
+    pub(crate) api_key: Option<SecretString>,
+    pub(crate) oauth_token: Option<SecretString>,
+    pub(crate) base_url: Option<String>,
 }
 
 impl Profile {
     /// The profile's credential; a simple key wins when both are present.
-    pub fn credential(&self) -> Option<Credential> {
+    pub(crate) fn credential(&self) -> Option<Credential> {
         let present = |secret: &Option<SecretString>| {
             secret
                 .as_ref()
@@ -54,9 +54,9 @@ impl Profile {
 }
 
 /// The config as read, and a warning to give about the file, if any.
-pub struct Loaded {
-    pub config: Config,
-    pub warning: Option<String>,
+pub(crate) struct Loaded {
+    pub(crate) config: Config,
+    pub(crate) warning: Option<String>,
 }
 
 /// The on-disk form, the one place secrets are exposed: they have to be written somewhere.
@@ -78,7 +78,7 @@ struct ProfileOnDisk<'a> {
 }
 
 /// `UCCONV_CONFIG`, else `config.toml` in the platform's config dir (`~/.config/ucconv/` on Linux).
-pub fn path_from(env_override: Option<&str>) -> Result<PathBuf> {
+pub(crate) fn path_from(env_override: Option<&str>) -> Result<PathBuf> {
     if let Some(path) = env_override.filter(|p| !p.is_empty()) {
         return Ok(PathBuf::from(path));
     }
@@ -130,7 +130,7 @@ fn read_text(path: &Path) -> Result<Option<String>> {
 }
 
 /// Reads the config; a missing file is an empty config.
-pub fn load(path: &Path) -> Result<Loaded> {
+pub(crate) fn load(path: &Path) -> Result<Loaded> {
     let Some(text) = read_text(path)? else {
         return Ok(Loaded {
             config: Config::default(),
@@ -260,7 +260,7 @@ fn write_target(path: &Path) -> PathBuf {
 
 /// Changes the config under a lock: it is read afresh, changed by `change`, and written back
 /// before another ucconv may read it. What `change` returns is returned.
-pub fn update<T>(path: &Path, change: impl FnOnce(&mut Config) -> Result<T>) -> Result<T> {
+pub(crate) fn update<T>(path: &Path, change: impl FnOnce(&mut Config) -> Result<T>) -> Result<T> {
     let target = write_target(path);
     let failed = |error: std::io::Error| {
         Error::config(format!(
@@ -351,7 +351,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Shows only the last four characters of a secret, enough to tell keys apart.
-pub fn mask(secret: &SecretString) -> String {
+pub(crate) fn mask(secret: &SecretString) -> String {
     let text = secret.expose_secret();
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= 8 {

@@ -22,14 +22,13 @@ use crate::output::{OutputFormat, View};
 
 /// Facts about where output goes, read once so every command agrees.
 #[derive(Clone, Debug)]
-pub struct Terminal {
-    pub stdin_is_tty: bool,
-    pub stdout_is_tty: bool,
-    pub stderr_is_tty: bool,
+pub(crate) struct Terminal {
+    pub(crate) stdin_is_tty: bool,
+    pub(crate) stdout_is_tty: bool,
     /// Columns for tables and wrapping: `COLUMNS`, else the terminal's, else 100.
-    pub width: usize,
+    pub(crate) width: usize,
     /// ANSI colors on stdout.
-    pub color: bool,
+    pub(crate) color: bool,
 }
 
 impl Terminal {
@@ -43,7 +42,6 @@ impl Terminal {
         Terminal {
             stdin_is_tty: std::io::stdin().is_terminal(),
             stdout_is_tty,
-            stderr_is_tty: std::io::stderr().is_terminal(),
             width: from_env.or(from_tty).unwrap_or(100),
             color: use_color(color, stdout_is_tty),
         }
@@ -81,16 +79,16 @@ impl Observer for Ui {
 }
 
 pub struct Context {
-    pub global: GlobalArgs,
-    pub format: OutputFormat,
-    pub terminal: Terminal,
+    pub(crate) global: GlobalArgs,
+    pub(crate) format: OutputFormat,
+    pub(crate) terminal: Terminal,
     /// "Now" for relative times; `UCCONV_NOW` (RFC 3339) pins it, for reproducible output.
-    pub now: Timestamp,
-    pub config_path: PathBuf,
+    pub(crate) now: Timestamp,
+    pub(crate) config_path: PathBuf,
     /// The compiled `--jq` filter, checked before any request is made.
-    pub jq: Option<Rc<Jq>>,
+    pub(crate) jq: Option<Rc<Jq>>,
     /// Everything said on stderr goes through this.
-    pub ui: Ui,
+    pub(crate) ui: Ui,
     /// The config file, read at most once per process.
     config: OnceCell<Config>,
 }
@@ -136,7 +134,7 @@ impl Context {
     }
 
     /// The view settings every command renders with.
-    pub fn view(&self) -> View {
+    pub(crate) fn view(&self) -> View {
         View {
             format: self.format,
             pretty: self.terminal.stdout_is_tty,
@@ -148,12 +146,12 @@ impl Context {
     }
 
     /// Prompts need a person at both ends: input from a terminal and output to one.
-    pub fn can_prompt(&self) -> bool {
+    pub(crate) fn can_prompt(&self) -> bool {
         !self.global.no_input && self.terminal.stdin_is_tty && self.terminal.stdout_is_tty
     }
 
     /// The config file as read at the first call; its warnings are given then, once.
-    pub fn config(&self) -> Result<&Config> {
+    pub(crate) fn config(&self) -> Result<&Config> {
         if let Some(config) = self.config.get() {
             return Ok(config);
         }
@@ -165,7 +163,7 @@ impl Context {
     }
 
     /// The credentials this run uses (see [`credentials::resolve`]); `Ok(None)` when there are none.
-    pub fn resolve_credentials(&self) -> Result<Option<ResolvedCredentials>> {
+    pub(crate) fn resolve_credentials(&self) -> Result<Option<ResolvedCredentials>> {
         let sources = Sources {
             profile_flag: self.global.profile.clone(),
             api_key: env_var("UCCONV_API_KEY"),
@@ -177,7 +175,7 @@ impl Context {
     }
 
     /// `--base-url`/`UCCONV_BASE_URL`, else the profile's, else UltraCart's.
-    pub fn base_url(&self, profile_base_url: Option<&str>) -> Result<Url> {
+    pub(crate) fn base_url(&self, profile_base_url: Option<&str>) -> Result<Url> {
         let text = self
             .global
             .base_url
@@ -188,7 +186,7 @@ impl Context {
     }
 
     /// How the HTTP layer times out, retries and reports: its words go to the Ui.
-    pub fn transport_settings(&self) -> Settings {
+    pub(crate) fn transport_settings(&self) -> Settings {
         // UCCONV_RETRY_BASE_MS shortens backoff in tests; people have no reason to set it.
         let retry_base = env_var("UCCONV_RETRY_BASE_MS")
             .and_then(|ms| ms.parse().ok())
@@ -216,7 +214,7 @@ impl Context {
 }
 
 /// A URL for messages, with any user name and password hidden (they may be a credential).
-pub fn redact_url(text: &str) -> String {
+pub(crate) fn redact_url(text: &str) -> String {
     match text.split_once("://") {
         Some((scheme, rest)) => {
             let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
@@ -230,7 +228,7 @@ pub fn redact_url(text: &str) -> String {
 }
 
 /// Accepts http(s) URLs; plain http only to this machine, where no one can read the key in transit.
-pub fn parse_base_url(text: &str) -> Result<Url> {
+pub(crate) fn parse_base_url(text: &str) -> Result<Url> {
     let shown = redact_url(text.trim());
     let invalid = |why: String| {
         Error::usage_with_hint(

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 
 /// Where the active credentials came from, for `config show` and error messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CredentialSource {
+pub(crate) enum CredentialSource {
     ProfileFlag(String),
     EnvApiKey,
     EnvOAuthToken,
@@ -32,20 +32,20 @@ impl std::fmt::Display for CredentialSource {
 }
 
 #[derive(Debug)]
-pub struct ResolvedCredentials {
-    pub credential: Credential,
-    pub source: CredentialSource,
+pub(crate) struct ResolvedCredentials {
+    pub(crate) credential: Credential,
+    pub(crate) source: CredentialSource,
     /// The profile's own base URL, when the credentials came from a profile that has one.
-    pub profile_base_url: Option<String>,
+    pub(crate) profile_base_url: Option<String>,
 }
 
 /// What the command line and the environment say; blank values count as unset.
 #[derive(Clone, Debug, Default)]
-pub struct Sources {
-    pub profile_flag: Option<String>,
-    pub api_key: Option<String>,
-    pub oauth_token: Option<String>,
-    pub env_profile: Option<String>,
+pub(crate) struct Sources {
+    pub(crate) profile_flag: Option<String>,
+    pub(crate) api_key: Option<String>,
+    pub(crate) oauth_token: Option<String>,
+    pub(crate) env_profile: Option<String>,
 }
 
 fn no_such_profile(name: Option<&str>, config_path: &str) -> Error {
@@ -97,7 +97,7 @@ fn from_profile(
 
 /// The credentials to use, or `Ok(None)` when there are none anywhere. `config` is only called
 /// when a profile is needed, so a broken config file does not stop a run that uses `UCCONV_API_KEY`.
-pub fn resolve<'c>(
+pub(crate) fn resolve<'c>(
     sources: &Sources,
     config_path: &str,
     config: impl FnOnce() -> Result<&'c Config>,

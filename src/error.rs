@@ -3,17 +3,17 @@
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Exit codes are a public contract (README, `--help`): never renumber them.
-pub mod exit {
-    pub const SUCCESS: u8 = 0;
-    pub const OTHER: u8 = 1;
-    pub const USAGE: u8 = 2;
-    pub const AUTH: u8 = 3;
-    pub const NOT_FOUND: u8 = 4;
-    pub const RATE_LIMITED: u8 = 5;
-    pub const NETWORK: u8 = 6;
-    pub const SERVER: u8 = 7;
-    pub const BAD_RESPONSE: u8 = 8;
-    pub const INTERRUPTED: u8 = 130;
+pub(crate) mod exit {
+    pub(crate) const SUCCESS: u8 = 0;
+    pub(crate) const OTHER: u8 = 1;
+    pub(crate) const USAGE: u8 = 2;
+    pub(crate) const AUTH: u8 = 3;
+    pub(crate) const NOT_FOUND: u8 = 4;
+    pub(crate) const RATE_LIMITED: u8 = 5;
+    pub(crate) const NETWORK: u8 = 6;
+    pub(crate) const SERVER: u8 = 7;
+    pub(crate) const BAD_RESPONSE: u8 = 8;
+    pub(crate) const INTERRUPTED: u8 = 130;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +84,7 @@ fn network_text(message: &str, retries: u32) -> String {
 
 impl Error {
     /// An API error as decoded from one answer, before any retry.
-    pub fn api(status: u16, message: impl Into<String>) -> Error {
+    pub(crate) fn api(status: u16, message: impl Into<String>) -> Error {
         Error::Api {
             status,
             message: message.into(),
@@ -93,42 +93,42 @@ impl Error {
         }
     }
 
-    pub fn network(message: impl Into<String>) -> Error {
+    pub(crate) fn network(message: impl Into<String>) -> Error {
         Error::Network {
             message: message.into(),
             retries: 0,
         }
     }
 
-    pub fn usage(message: impl Into<String>) -> Error {
+    pub(crate) fn usage(message: impl Into<String>) -> Error {
         Error::Usage {
             message: message.into(),
             hint: None,
         }
     }
 
-    pub fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Error {
+    pub(crate) fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Error {
         Error::Usage {
             message: message.into(),
             hint: Some(hint.into()),
         }
     }
 
-    pub fn config(message: impl Into<String>) -> Error {
+    pub(crate) fn config(message: impl Into<String>) -> Error {
         Error::Config {
             message: message.into(),
             hint: None,
         }
     }
 
-    pub fn bad_response(message: impl Into<String>) -> Error {
+    pub(crate) fn bad_response(message: impl Into<String>) -> Error {
         Error::BadResponse {
             message: message.into(),
         }
     }
 
     /// Stable machine-readable code, for the JSON error object.
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         match self {
             Error::Usage { .. } => "usage",
             Error::NoCredentials => "no_credentials",
@@ -180,14 +180,14 @@ impl Error {
     }
 
     /// The HTTP status behind the error, when there was one.
-    pub fn status(&self) -> Option<u16> {
+    pub(crate) fn status(&self) -> Option<u16> {
         match self {
             Error::Api { status, .. } => Some(*status),
             _ => None,
         }
     }
 
-    pub fn hint(&self) -> Option<String> {
+    pub(crate) fn hint(&self) -> Option<String> {
         let text = match self {
             Error::Usage { hint, .. } | Error::Config { hint, .. } => return hint.clone(),
             Error::Api {

@@ -13,7 +13,7 @@ use crate::api::models::ResultSet;
 use crate::error::{Error, Result};
 
 /// The API's largest page.
-pub const PAGE_MAX: u64 = 200;
+pub(crate) const PAGE_MAX: u64 = 200;
 
 /// How far past the largest total the server reported paging may go before it is called broken.
 /// Generous: lists grow while they are read.
@@ -21,13 +21,13 @@ const PAST_TOTAL_SLACK: u64 = 1_000;
 
 /// One request to make: `_limit` and `_offset`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PageRequest {
-    pub limit: u32,
-    pub offset: u64,
+pub(crate) struct PageRequest {
+    pub(crate) limit: u32,
+    pub(crate) offset: u64,
 }
 
 #[derive(Debug)]
-pub struct Pager {
+pub(crate) struct Pager {
     /// How many rows to show; `None` for all of them.
     wanted: Option<u64>,
     /// Rows are filtered after they arrive (`--unread`), so full pages are always asked for.
@@ -49,7 +49,7 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new(offset: u64, wanted: Option<u64>, filtering: bool) -> Pager {
+    pub(crate) fn new(offset: u64, wanted: Option<u64>, filtering: bool) -> Pager {
         Pager {
             wanted,
             filtering,
@@ -70,7 +70,7 @@ impl Pager {
     }
 
     /// The next page to fetch, or `None` when the listing is complete.
-    pub fn next_request(&self) -> Option<PageRequest> {
+    pub(crate) fn next_request(&self) -> Option<PageRequest> {
         if self.done || self.satisfied() {
             return None;
         }
@@ -87,7 +87,7 @@ impl Pager {
     }
 
     /// What a spinner says while the next page loads.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self.pages {
             0 => "Loading conversations…".to_string(),
             n => format!(
@@ -99,7 +99,7 @@ impl Pager {
     }
 
     /// Takes one page: returns the rows to show (new ones that `keep` accepts), and moves on.
-    pub fn accept<R>(
+    pub(crate) fn accept<R>(
         &mut self,
         rows: Vec<R>,
         result_set: &ResultSet,
@@ -184,17 +184,17 @@ impl Pager {
         }
     }
 
-    pub fn shown(&self) -> u64 {
+    pub(crate) fn shown(&self) -> u64 {
         self.shown
     }
 
     /// The largest total the server reported, if it reported one.
-    pub fn total(&self) -> Option<u64> {
+    pub(crate) fn total(&self) -> Option<u64> {
         self.total
     }
 
     /// Where a following listing would start, when the server has more.
-    pub fn next_offset(&self) -> Option<u64> {
+    pub(crate) fn next_offset(&self) -> Option<u64> {
         self.more.then_some(self.offset)
     }
 }

@@ -42,7 +42,7 @@ fn forget_terminal() {
 
 /// Puts the terminal back as it was before the current prompt, if one is showing.
 #[cfg(unix)]
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     if let Some(modes) = saved().as_ref() {
         let now = rustix::termios::OptionalActions::Now;
         let _ = rustix::termios::tcsetattr(std::io::stdin(), now, modes);
@@ -57,7 +57,7 @@ fn save_terminal() {}
 #[cfg(not(unix))]
 fn forget_terminal() {}
 #[cfg(not(unix))]
-pub fn restore_terminal() {}
+pub(crate) fn restore_terminal() {}
 
 /// Runs a blocking prompt on its own thread; Ctrl-C as a signal cancels it and restores the terminal.
 async fn ask<T: Send + 'static>(
@@ -78,7 +78,7 @@ async fn ask<T: Send + 'static>(
 }
 
 /// Yes goes on; no, Esc and Ctrl-C cancel.
-pub async fn confirm(question: &str) -> Result<()> {
+pub(crate) async fn confirm(question: &str) -> Result<()> {
     let question = question.to_string();
     ask(move || {
         let answer = Confirm::with_theme(&ColorfulTheme::default())
@@ -96,7 +96,7 @@ pub async fn confirm(question: &str) -> Result<()> {
 
 /// Reads a line without echoing it. Echo stays off for the whole line, so a pasted key never
 /// shows, even in part; Ctrl-C, Esc and Ctrl-D cancel, Backspace and Ctrl-U edit.
-pub async fn secret(label: &str) -> Result<SecretString> {
+pub(crate) async fn secret(label: &str) -> Result<SecretString> {
     let label = label.to_string();
     ask(move || read_hidden(&label)).await
 }
@@ -163,7 +163,7 @@ fn read_hidden(label: &str) -> Result<SecretString> {
 }
 
 /// A line of text; Enter alone takes the default.
-pub async fn text(label: &str, default: &str) -> Result<String> {
+pub(crate) async fn text(label: &str, default: &str) -> Result<String> {
     let (label, default) = (label.to_string(), default.to_string());
     ask(move || {
         Input::<String>::with_theme(&ColorfulTheme::default())
@@ -177,7 +177,7 @@ pub async fn text(label: &str, default: &str) -> Result<String> {
 }
 
 /// One of a few fixed choices.
-pub async fn choose(label: &str, choices: &[&str]) -> Result<usize> {
+pub(crate) async fn choose(label: &str, choices: &[&str]) -> Result<usize> {
     let label = label.to_string();
     let choices: Vec<String> = choices.iter().map(|c| c.to_string()).collect();
     ask(move || {
@@ -193,7 +193,7 @@ pub async fn choose(label: &str, choices: &[&str]) -> Result<usize> {
 }
 
 /// One of many items, narrowed by typing.
-pub async fn pick(label: &str, items: Vec<String>) -> Result<usize> {
+pub(crate) async fn pick(label: &str, items: Vec<String>) -> Result<usize> {
     let label = label.to_string();
     ask(move || {
         FuzzySelect::with_theme(&ColorfulTheme::default())

@@ -14,8 +14,8 @@ use super::transport::{Answer, Request, Settings, Transport};
 use super::wire::{self, Document, Page, Root};
 use crate::error::{Error, Result};
 
-pub const API_VERSION: &str = "2017-03-01";
-pub const DEFAULT_BASE_URL: &str = "https://secure.ultracart.com/rest/v2";
+pub(crate) const API_VERSION: &str = "2017-03-01";
+pub(crate) const DEFAULT_BASE_URL: &str = "https://secure.ultracart.com/rest/v2";
 pub(super) const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Same-origin redirects followed before giving up on a loop.
 pub(super) const MAX_REDIRECTS: usize = 5;
@@ -31,7 +31,7 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// How requests authenticate (WIRE.md §1). The secret never reaches `Debug` output.
 #[derive(Clone)]
-pub enum Credential {
+pub(crate) enum Credential {
     SimpleKey(SecretString),
     OAuthToken(SecretString),
 }
@@ -68,11 +68,11 @@ impl Credential {
 
 /// Query of one `list` request; `None` fields are not sent.
 #[derive(Clone, Debug, Default)]
-pub struct ListQuery {
-    pub limit: Option<u32>,
-    pub offset: Option<u64>,
-    pub medium: Option<String>,
-    pub before: Option<String>,
+pub(crate) struct ListQuery {
+    pub(crate) limit: Option<u32>,
+    pub(crate) offset: Option<u64>,
+    pub(crate) medium: Option<String>,
+    pub(crate) before: Option<String>,
 }
 
 impl ListQuery {
@@ -92,12 +92,12 @@ impl ListQuery {
 
 /// Body of `start` (ConversationStartRequest); `None` fields are left out, never sent as null.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct StartRequest {
-    pub add_conversation_participant_arns: Vec<String>,
+pub(crate) struct StartRequest {
+    pub(crate) add_conversation_participant_arns: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conversation_arn: Option<String>,
+    pub(crate) conversation_arn: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub conversation_webchat_queue_uuid: Option<String>,
+    pub(crate) conversation_webchat_queue_uuid: Option<String>,
 }
 
 /// One authenticated client for the whole process: every command gets this, none reads credentials.
@@ -108,7 +108,7 @@ pub struct ApiClient {
 }
 
 impl ApiClient {
-    pub fn new(base: Url, credential: &Credential, settings: Settings) -> Result<ApiClient> {
+    pub(crate) fn new(base: Url, credential: &Credential, settings: Settings) -> Result<ApiClient> {
         // reqwest needs a process-wide TLS provider before any client is built; a second install
         // is a harmless no-op. ring, not aws-lc-rs: that spends ~23 ms of CPU per process seeding.
         let _ = rustls::crypto::ring::default_provider().install_default();
@@ -237,7 +237,11 @@ impl ApiClient {
     }
 
     /// `GET /conversation/conversations`: one page, at most 200. `label` is what a spinner says.
-    pub async fn list_conversations(&self, query: &ListQuery, label: String) -> Result<Page> {
+    pub(crate) async fn list_conversations(
+        &self,
+        query: &ListQuery,
+        label: String,
+    ) -> Result<Page> {
         let url = self.url("/conversation/conversations", None, "", &query.pairs())?;
         let answer = self
             .send(Method::GET, url, NO_BODY, true, label)
@@ -247,7 +251,7 @@ impl ApiClient {
     }
 
     /// `GET /conversation/conversations/{uuid}`, with the newest `messages` messages if given.
-    pub async fn get_conversation(
+    pub(crate) async fn get_conversation(
         &self,
         uuid: &str,
         messages: Option<u32>,
@@ -264,7 +268,7 @@ impl ApiClient {
     }
 
     /// `PUT …/{uuid}/join`, with a ConversationJoinRequest body only when a language is given.
-    pub async fn join_conversation(&self, uuid: &str, language: Option<&str>) -> Result<()> {
+    pub(crate) async fn join_conversation(&self, uuid: &str, language: Option<&str>) -> Result<()> {
         let url = self.url("/conversation/conversations", Some(uuid), "/join", &[])?;
         let body = language.map(|code| {
             let mut map = Map::new();
@@ -277,7 +281,7 @@ impl ApiClient {
     }
 
     /// `DELETE …/{uuid}/leave`. Success is the status code; any body is ignored.
-    pub async fn leave_conversation(&self, uuid: &str) -> Result<()> {
+    pub(crate) async fn leave_conversation(&self, uuid: &str) -> Result<()> {
         let url = self.url("/conversation/conversations", Some(uuid), "/leave", &[])?;
         self.send(Method::DELETE, url, NO_BODY, true, "Leaving…")
             .await
@@ -285,7 +289,7 @@ impl ApiClient {
     }
 
     /// `PUT /conversation/conversations` with a ConversationStartRequest.
-    pub async fn start_conversation(
+    pub(crate) async fn start_conversation(
         &self,
         request: &StartRequest,
     ) -> Result<Document<StartedConversation>> {
@@ -304,7 +308,7 @@ impl ApiClient {
     }
 
     /// `PUT /conversation/agent/auth`: the agent's websocket JWT.
-    pub async fn agent_auth(&self) -> Result<Document<AgentAuth>> {
+    pub(crate) async fn agent_auth(&self) -> Result<Document<AgentAuth>> {
         let url = self.url("/conversation/agent/auth", None, "", &[])?;
         let root = self
             .json_object(Method::PUT, url, NO_BODY, true, "Authorizing…")
@@ -335,7 +339,7 @@ fn endpoint_missing(error: Error) -> Error {
 }
 
 /// This machine: plain http is allowed to it, and no proxy stands between.
-pub fn is_loopback(url: &Url) -> bool {
+pub(crate) fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),

@@ -1,8 +1,8 @@
 //! The HTTP layer: UltraCart's wire protocol and models. Knows HTTP and JSON, nothing of terminals.
 
-pub mod client;
+pub(crate) mod client;
 pub mod models;
 pub mod transport;
 pub mod wire;
 
-pub use client::{ApiClient, Credential};
+pub use client::ApiClient;

@@ -11,17 +11,17 @@ use super::wire;
 use crate::error::{Error, Result};
 
 /// A wait longer than this is not slept: the command fails and says when to try again.
-pub const MAX_WAIT: Duration = Duration::from_secs(60);
+pub(crate) const MAX_WAIT: Duration = Duration::from_secs(60);
 /// ucconv's own backoff never grows past this, so only a server's `Retry-After` can exceed [`MAX_WAIT`].
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// Quick requests show nothing: a spinner only appears once one has taken this long.
 const SHOW_BUSY_AFTER: Duration = Duration::from_millis(300);
 /// The default cap on an answer's body, after decompression (`UCCONV_MAX_BODY_MIB` changes it).
-pub const DEFAULT_MAX_BODY: usize = 64 << 20;
+pub(crate) const DEFAULT_MAX_BODY: usize = 64 << 20;
 
 /// Where the transport's words go. The API layer never prints: the binary hands it the one owner of
 /// stderr, which decides whether and how each is shown.
-pub trait Observer: Send + Sync {
+pub(crate) trait Observer: Send + Sync {
     /// Something a person should know while it happens (a retry).
     fn notice(&self, text: &str);
     /// One line of the `-v` log.
@@ -33,7 +33,7 @@ pub trait Observer: Send + Sync {
 }
 
 /// An observer that shows nothing, for tests and library use.
-pub struct Silent;
+pub(crate) struct Silent;
 
 impl Observer for Silent {
     fn notice(&self, _: &str) {}
@@ -44,19 +44,19 @@ impl Observer for Silent {
 
 /// How persistent and how talkative the transport is.
 #[derive(Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Bound on each attempt, from connecting to the last byte of the body.
-    pub timeout: Duration,
+    pub(crate) timeout: Duration,
     /// Extra attempts after a 429, 502, 503, 504 or a failed connection; 0 disables retrying.
-    pub retries: u32,
+    pub(crate) retries: u32,
     /// First backoff; doubled each retry, with jitter.
-    pub retry_base: Duration,
+    pub(crate) retry_base: Duration,
     /// 0 quiet, 1 request lines, headers and statuses, 2 adds bodies.
-    pub verbosity: u8,
+    pub(crate) verbosity: u8,
     /// The most bytes an answer's body may have, after decompression.
-    pub max_body: usize,
+    pub(crate) max_body: usize,
     /// Receives retry notices, verbose log lines and busy/idle.
-    pub observer: Arc<dyn Observer>,
+    pub(crate) observer: Arc<dyn Observer>,
 }
 
 impl Default for Settings {
@@ -84,23 +84,23 @@ impl std::fmt::Debug for Settings {
 }
 
 /// One request to make; `idempotent` says whether the server may safely see it twice.
-pub struct Request {
-    pub method: Method,
-    pub url: Url,
-    pub body: Option<Vec<u8>>,
-    pub idempotent: bool,
+pub(crate) struct Request {
+    pub(crate) method: Method,
+    pub(crate) url: Url,
+    pub(crate) body: Option<Vec<u8>>,
+    pub(crate) idempotent: bool,
     /// What a spinner says while this request is slow ("Loading conversations…").
-    pub label: String,
+    pub(crate) label: String,
 }
 
 /// A 2xx response with its whole body.
-pub struct Answer {
-    pub status: StatusCode,
-    pub body: Vec<u8>,
+pub(crate) struct Answer {
+    pub(crate) status: StatusCode,
+    pub(crate) body: Vec<u8>,
 }
 
 #[derive(Debug)]
-pub struct Transport {
+pub(crate) struct Transport {
     pub(super) http: reqwest::Client,
     pub(super) settings: Settings,
     /// The headers every request carries, credentials already shown as `[redacted]`, for the log.
@@ -125,7 +125,7 @@ enum Attempt {
 
 impl Transport {
     /// The exchange, retries included; a spinner shows once it has taken a while.
-    pub async fn exchange(&self, request: &Request) -> Result<Answer> {
+    pub(crate) async fn exchange(&self, request: &Request) -> Result<Answer> {
         let observer = &self.settings.observer;
         let mut work = std::pin::pin!(self.exchange_with_retries(request));
         tokio::select! {
@@ -356,7 +356,7 @@ fn redirect_error(from: &Url, headers: &HeaderMap) -> Error {
 
 /// `Retry-After` as seconds or an HTTP date (RFC 9110 §10.2.3). A number too large for any clock
 /// saturates; a date in the past means no particular wait (ucconv's own backoff applies).
-pub fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
+pub(crate) fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<Duration> {
     let value = headers.get(RETRY_AFTER)?.to_str().ok()?.trim();
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
@@ -468,7 +468,7 @@ pub fn decode_error(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Err
 }
 
 /// The innermost cause, which says what actually happened ("Connection refused").
-pub fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
+pub(crate) fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
     let mut current = error;
     while let Some(next) = current.source() {
         current = next;

@@ -19,7 +19,7 @@ pub const MAX_DEPTH: usize = 64;
 
 /// Fails when `body` nests arrays and objects deeper than [`MAX_DEPTH`]. One pass over the bytes;
 /// brackets inside strings do not count.
-pub fn check_depth(body: &[u8]) -> Result<()> {
+pub(crate) fn check_depth(body: &[u8]) -> Result<()> {
     let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
     for &byte in body {
         if in_string {
@@ -56,7 +56,7 @@ pub struct Document<T> {
 }
 
 impl<T: From<Object>> Document<T> {
-    pub fn from_raw(raw: Box<RawValue>) -> Document<T> {
+    pub(crate) fn from_raw(raw: Box<RawValue>) -> Document<T> {
         Document {
             raw,
             parsed: OnceCell::new(),
@@ -82,11 +82,6 @@ impl<T: From<Object>> Document<T> {
             ))
         })?;
         Ok(self.parsed.get_or_init(|| T::from(object)))
-    }
-
-    /// The server's own text for this object.
-    pub fn raw(&self) -> &str {
-        self.raw.get()
     }
 }
 
@@ -207,7 +202,7 @@ fn error_text(error: &Value) -> Option<String> {
 }
 
 /// The human message of an ErrorResponse body, best field first; `None` for anything else.
-pub fn error_message(body: &[u8]) -> Option<String> {
+pub(crate) fn error_message(body: &[u8]) -> Option<String> {
     check_depth(body).ok()?;
     #[derive(Deserialize)]
     struct ErrorResponse {

@@ -12,7 +12,7 @@ use crate::output::{self, agent};
 pub struct Args {
     /// Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`
     #[arg(long)]
-    pub env: bool,
+    pub(crate) env: bool,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

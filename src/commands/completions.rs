@@ -15,11 +15,11 @@ use crate::output;
 pub struct Args {
     /// The shell to complete for
     #[arg(value_enum)]
-    pub shell: Shell,
+    pub(crate) shell: Shell,
 }
 
 /// The script for `shell`, generated from the same clap model that parses the command line.
-pub fn script(shell: Shell) -> Vec<u8> {
+pub(crate) fn script(shell: Shell) -> Vec<u8> {
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "ucconv", &mut buffer);
     buffer

@@ -21,11 +21,11 @@ use crate::prompt;
   ucconv --profile store2 list         # use it once")]
 pub struct Args {
     #[command(subcommand)]
-    pub action: Action,
+    pub(crate) action: Action,
 }
 
 #[derive(Debug, clap::Subcommand)]
-pub enum Action {
+pub(crate) enum Action {
     /// Save an API key (or OAuth token) as a profile, checking it first
     #[command(
         after_help = "The profile is the one named by --profile, else \"default\".
@@ -51,22 +51,22 @@ Examples:
 }
 
 #[derive(Debug, clap::Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// Read the key from standard input instead of prompting
     #[arg(long)]
-    pub key_stdin: bool,
+    pub(crate) key_stdin: bool,
 
     /// The secret is an OAuth access token, not a simple API key
     #[arg(long)]
-    pub oauth: bool,
+    pub(crate) oauth: bool,
 
     /// Save without checking the key against the API
     #[arg(long)]
-    pub no_verify: bool,
+    pub(crate) no_verify: bool,
 
     /// Make this the default profile (the first profile saved always is)
     #[arg(long)]
-    pub default: bool,
+    pub(crate) default: bool,
 }
 
 pub async fn run(args: Args, ctx: &Context) -> Result<()> {

@@ -12,11 +12,11 @@ use crate::output;
   ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --json | jq '.messages[].body'")]
 pub struct Args {
     /// The conversation's UUID [default: pick one from a list, on a terminal]
-    pub uuid: Option<String>,
+    pub(crate) uuid: Option<String>,
 
     /// Show only the newest N messages
     #[arg(short = 'm', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-    pub messages: Option<u32>,
+    pub(crate) messages: Option<u32>,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

@@ -10,11 +10,11 @@ use crate::error::{Error, Result};
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --language es")]
 pub struct Args {
     /// The conversation's UUID [default: pick one from a list, on a terminal]
-    pub uuid: Option<String>,
+    pub(crate) uuid: Option<String>,
 
     /// Your language, as an ISO 639-1 code (e.g. en, es), for translated messages
     #[arg(short = 'l', long, value_name = "ISO")]
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

@@ -11,11 +11,11 @@ use crate::prompt;
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --yes   # no question, for scripts")]
 pub struct Args {
     /// The conversation's UUID [default: pick one from a list, on a terminal]
-    pub uuid: Option<String>,
+    pub(crate) uuid: Option<String>,
 
     /// Leave without asking for confirmation (required when not on a terminal)
     #[arg(short = 'y', long)]
-    pub yes: bool,
+    pub(crate) yes: bool,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

@@ -18,28 +18,28 @@ use crate::paging::Pager;
 pub struct Args {
     /// How many conversations to show; above 200 it pages, 200 per request
     #[arg(short = 'L', long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
-    pub limit: u64,
+    pub(crate) limit: u64,
 
     /// Skip this many of the newest conversations
     #[arg(long, default_value_t = 0)]
-    pub offset: u64,
+    pub(crate) offset: u64,
 
     /// Page through every conversation
     #[arg(long, conflicts_with = "limit")]
-    pub all: bool,
+    pub(crate) all: bool,
 
     /// Only conversations on this medium
     #[arg(long, value_parser = ["sms", "websocket"])]
-    pub medium: Option<String>,
+    pub(crate) medium: Option<String>,
 
     /// Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)
     #[arg(long, value_name = "DATE_TIME")]
-    pub before: Option<String>,
+    pub(crate) before: Option<String>,
 
     /// Only conversations with unread messages (filtered here: the API has no such parameter,
     /// so this may read several pages to find --limit of them)
     #[arg(long)]
-    pub unread: bool,
+    pub(crate) unread: bool,
 }
 
 /// Normalises `--before` to the RFC 3339 form UltraCart uses; a bare date means local midnight.

@@ -25,7 +25,7 @@ const MAX_UUID: usize = 100;
 
 /// The conversation a command acts on: the one given, else (on a terminal) one the person picks
 /// from the most recent, else an error naming the argument to pass.
-pub async fn conversation_uuid(
+pub(crate) async fn conversation_uuid(
     given: Option<String>,
     command: &str,
     ctx: &Context,
@@ -83,7 +83,7 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
 /// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON, a
 /// sentence for people, `uuid<TAB>action` in TSV.
 #[derive(Serialize)]
-pub struct Outcome<'a> {
+pub(crate) struct Outcome<'a> {
     conversation_uuid: &'a str,
     action: &'a str,
     ok: bool,
@@ -101,7 +101,12 @@ impl Render for Outcome<'_> {
     }
 }
 
-pub fn report_outcome(ctx: &Context, uuid: &str, action: &str, sentence: String) -> Result<()> {
+pub(crate) fn report_outcome(
+    ctx: &Context,
+    uuid: &str,
+    action: &str,
+    sentence: String,
+) -> Result<()> {
     let outcome = Outcome {
         conversation_uuid: uuid,
         action,

@@ -16,15 +16,15 @@ use crate::output::{self, Render, View, text, tsv};
 pub struct Args {
     /// ARN of a participant to add (repeat for several)
     #[arg(long = "participant", value_name = "ARN", required = true)]
-    pub participants: Vec<String>,
+    pub(crate) participants: Vec<String>,
 
     /// ARN to give the new conversation
     #[arg(long, value_name = "ARN")]
-    pub conversation_arn: Option<String>,
+    pub(crate) conversation_arn: Option<String>,
 
     /// UUID of the webchat queue to start it in
     #[arg(long, value_name = "UUID")]
-    pub queue: Option<String>,
+    pub(crate) queue: Option<String>,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

@@ -50,7 +50,7 @@ fn participant_events(conversation: &Conversation) -> Vec<Event> {
 
 /// `get` for people: header, participants table, then the transcript with bodies wrapped to the
 /// width and joins and leaves in their place.
-pub fn detail_text(conversation: &Conversation, view: &View) -> String {
+pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
     let palette = Palette::new(view.color);
     let started = match conversation.start_dts().and_then(time::parse) {
         Some(at) => format!("{} ({})", time::local(at), time::relative(at, view.now)),
@@ -154,7 +154,7 @@ pub fn detail_text(conversation: &Conversation, view: &View) -> String {
 }
 
 /// `get` as TSV: one line per message: time (RFC 3339), author, type, body, media URLs (space-separated).
-pub fn detail_tsv(conversation: &Conversation) -> String {
+pub(crate) fn detail_tsv(conversation: &Conversation) -> String {
     conversation
         .messages()
         .iter()

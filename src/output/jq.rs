@@ -58,7 +58,7 @@ fn invalid(code: &str, problems: Vec<String>) -> Error {
 
 impl Jq {
     /// Parses and compiles the filter; a mistake is a usage error (exit 2) with jaq's diagnosis.
-    pub fn compile(code: &str) -> Result<Jq> {
+    pub(crate) fn compile(code: &str) -> Result<Jq> {
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
             .chain(jaq_json::defs());
@@ -92,7 +92,11 @@ impl Jq {
     }
 
     /// Runs the filter on one JSON value and writes every result.
-    pub fn run<W: Write, T: Serialize + ?Sized>(&self, input: &T, out: &mut W) -> Result<()> {
+    pub(crate) fn run<W: Write, T: Serialize + ?Sized>(
+        &self,
+        input: &T,
+        out: &mut W,
+    ) -> Result<()> {
         let text = serde_json::to_vec(input).map_err(from_json_error)?;
         let input = jaq_json::read::parse_single(&text)
             .map_err(|e| Error::bad_response(format!("cannot hand the output to --jq: {e}")))?;

@@ -18,7 +18,7 @@ fn indent(out: &mut Vec<u8>, depth: usize) {
 
 /// Lays out JSON text: compact on one line (`pretty: false`), or indented by two spaces as
 /// serde_json's pretty printer does, starting `depth` levels in. Strings are copied byte for byte.
-pub fn layout(text: &[u8], pretty: bool, depth: usize) -> Vec<u8> {
+pub(crate) fn layout(text: &[u8], pretty: bool, depth: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + text.len() / 4);
     let (mut depth, mut in_string, mut escaped) = (depth, false, false);
     let mut bytes = text.iter().copied().peekable();
@@ -71,7 +71,7 @@ fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>> {
 }
 
 /// One value: pretty on a terminal, one line in a pipe; always newline-terminated.
-pub fn write_value<W: Write, T: Serialize + ?Sized>(
+pub(crate) fn write_value<W: Write, T: Serialize + ?Sized>(
     out: &mut W,
     value: &T,
     pretty: bool,
@@ -95,14 +95,14 @@ fn write_laid_out<W: Write>(out: &mut W, text: &[u8], pretty: bool, depth: usize
 
 /// Writes a JSON array one element at a time, so a long list streams instead of piling up.
 /// In a pipe each element sits on its own line; the array is valid JSON once `finish` runs.
-pub struct ArrayWriter<W: Write> {
+pub(crate) struct ArrayWriter<W: Write> {
     out: W,
     pretty: bool,
     started: bool,
 }
 
 impl<W: Write> ArrayWriter<W> {
-    pub fn new(out: W, pretty: bool) -> Self {
+    pub(crate) fn new(out: W, pretty: bool) -> Self {
         ArrayWriter {
             out,
             pretty,
@@ -110,7 +110,7 @@ impl<W: Write> ArrayWriter<W> {
         }
     }
 
-    pub fn push<T: Serialize + ?Sized>(&mut self, item: &T) -> Result<()> {
+    pub(crate) fn push<T: Serialize + ?Sized>(&mut self, item: &T) -> Result<()> {
         let lead: &[u8] = match (self.started, self.pretty) {
             (false, _) => b"[\n",
             (true, _) => b",\n",
@@ -123,12 +123,12 @@ impl<W: Write> ArrayWriter<W> {
         write_laid_out(&mut self.out, &encode(item)?, self.pretty, 1)
     }
 
-    pub fn flush(&mut self) -> Result<()> {
+    pub(crate) fn flush(&mut self) -> Result<()> {
         self.out.flush()?;
         Ok(())
     }
 
-    pub fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(mut self) -> Result<()> {
         self.out
             .write_all(if self.started { b"\n]\n" } else { b"[]\n" })?;
         self.out.flush()?;
@@ -137,7 +137,7 @@ impl<W: Write> ArrayWriter<W> {
 }
 
 /// One JSON Lines record: the value on one line.
-pub fn write_line<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> Result<()> {
+pub(crate) fn write_line<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> Result<()> {
     write_value(out, value, false)
 }
 

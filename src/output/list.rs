@@ -27,7 +27,7 @@ fn counterpart(summary: &Summary) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-pub fn summary_tsv(summary: &Summary) -> String {
+pub(crate) fn summary_tsv(summary: &Summary) -> String {
     let flag = |value: Option<bool>| value.map_or(String::new(), |b| b.to_string());
     tsv::line(&[
         summary.uuid().unwrap_or_default().to_string(),
@@ -138,7 +138,9 @@ pub fn picker_items(summaries: &[&Summary], view: &View) -> Vec<String> {
 
 /// Writes `list` output page by page, as each page arrives: every format streams. The table
 /// takes its column widths from the first page and keeps them, so later pages line up.
-pub enum ListWriter<W: Write> {
+pub struct ListWriter<W: Write>(Writer<W>);
+
+enum Writer<W: Write> {
     Table {
         out: W,
         widths: Option<Vec<usize>>,
@@ -158,26 +160,26 @@ pub enum ListWriter<W: Write> {
 
 impl<W: Write> ListWriter<W> {
     pub fn new(out: W, view: &View) -> Self {
-        match (view.format, view.jq.clone()) {
-            (OutputFormat::Table, _) => ListWriter::Table {
+        ListWriter(match (view.format, view.jq.clone()) {
+            (OutputFormat::Table, _) => Writer::Table {
                 out,
                 widths: None,
                 view: view.clone(),
             },
-            (OutputFormat::Tsv, _) => ListWriter::Tsv(out),
-            (OutputFormat::Json, None) => ListWriter::Json(ArrayWriter::new(out, view.pretty)),
-            (OutputFormat::Json, Some(jq)) => ListWriter::JsonJq {
+            (OutputFormat::Tsv, _) => Writer::Tsv(out),
+            (OutputFormat::Json, None) => Writer::Json(ArrayWriter::new(out, view.pretty)),
+            (OutputFormat::Json, Some(jq)) => Writer::JsonJq {
                 out,
                 jq,
                 items: Vec::new(),
             },
-            (OutputFormat::Jsonl, jq) => ListWriter::Jsonl(out, jq),
-        }
+            (OutputFormat::Jsonl, jq) => Writer::Jsonl(out, jq),
+        })
     }
 
     pub fn write_page(&mut self, page: &[SummaryRow]) -> Result<()> {
-        match self {
-            ListWriter::Table { out, widths, view } => {
+        match &mut self.0 {
+            Writer::Table { out, widths, view } => {
                 if page.is_empty() {
                     return Ok(());
                 }
@@ -197,20 +199,20 @@ impl<W: Write> ListWriter<W> {
                 out.write_all(table::join(&lines).as_bytes())?;
                 out.flush()?;
             }
-            ListWriter::Tsv(out) => {
+            Writer::Tsv(out) => {
                 for row in page {
                     out.write_all(summary_tsv(row.read()?).as_bytes())?;
                 }
                 out.flush()?;
             }
-            ListWriter::Json(array) => {
+            Writer::Json(array) => {
                 for summary in page {
                     array.push(summary)?;
                 }
                 array.flush()?;
             }
-            ListWriter::JsonJq { items, .. } => items.extend_from_slice(page),
-            ListWriter::Jsonl(out, jq) => {
+            Writer::JsonJq { items, .. } => items.extend_from_slice(page),
+            Writer::Jsonl(out, jq) => {
                 for row in page {
                     match jq {
                         Some(jq) => jq.run(row, out)?,
@@ -224,12 +226,12 @@ impl<W: Write> ListWriter<W> {
     }
 
     pub fn finish(self) -> Result<()> {
-        match self {
-            ListWriter::Table { mut out, .. }
-            | ListWriter::Tsv(mut out)
-            | ListWriter::Jsonl(mut out, _) => out.flush()?,
-            ListWriter::JsonJq { mut out, jq, items } => jq.run(&items, &mut out)?,
-            ListWriter::Json(array) => array.finish()?,
+        match self.0 {
+            Writer::Table { mut out, .. } | Writer::Tsv(mut out) | Writer::Jsonl(mut out, _) => {
+                out.flush()?
+            }
+            Writer::JsonJq { mut out, jq, items } => jq.run(&items, &mut out)?,
+            Writer::Json(array) => array.finish()?,
         }
         Ok(())
     }

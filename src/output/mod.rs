@@ -1,14 +1,14 @@
 //! Rendering: turns wire objects into tables, TSV or JSON on stdout. Knows terminals, nothing of HTTP.
 
 pub mod agent;
-pub mod conversation;
+pub(crate) mod conversation;
 pub mod jq;
-pub mod json;
+pub(crate) mod json;
 pub mod list;
-pub mod table;
-pub mod text;
-pub mod time;
-pub mod tsv;
+pub(crate) mod table;
+pub(crate) mod text;
+pub(crate) mod time;
+pub(crate) mod tsv;
 pub mod ui;
 
 use std::io::{BufWriter, Write};
@@ -31,7 +31,7 @@ pub struct View {
 
 impl View {
     /// One JSON document (`get`, `start`, `auth`, `join`, `leave`, `config`), through `--jq` if given.
-    pub fn write_json<W: Write, T: serde::Serialize + ?Sized>(
+    pub(crate) fn write_json<W: Write, T: serde::Serialize + ?Sized>(
         &self,
         out: &mut W,
         value: &T,
@@ -77,22 +77,22 @@ pub enum OutputFormat {
 }
 
 impl OutputFormat {
-    pub fn is_json(self) -> bool {
+    pub(crate) fn is_json(self) -> bool {
         matches!(self, OutputFormat::Json | OutputFormat::Jsonl)
     }
 }
 
 /// The few styles ucconv uses, switched on or off once from `--color`, `NO_COLOR` and the terminal.
 #[derive(Clone, Debug)]
-pub struct Palette {
-    pub heading: console::Style,
-    pub strong: console::Style,
-    pub faint: console::Style,
-    pub alert: console::Style,
+pub(crate) struct Palette {
+    pub(crate) heading: console::Style,
+    pub(crate) strong: console::Style,
+    pub(crate) faint: console::Style,
+    pub(crate) alert: console::Style,
 }
 
 impl Palette {
-    pub fn new(color: bool) -> Palette {
+    pub(crate) fn new(color: bool) -> Palette {
         let make = |style: console::Style| style.force_styling(color);
         Palette {
             heading: make(console::Style::new().bold()),
@@ -104,17 +104,17 @@ impl Palette {
 }
 
 /// A count, or `-` when the server sent none.
-pub fn number_text(value: Option<i64>) -> String {
+pub(crate) fn number_text(value: Option<i64>) -> String {
     value.map_or_else(|| "-".into(), |n| n.to_string())
 }
 
 /// Buffered stdout. Write errors become [`Error::BrokenPipe`] when the reader went away (`| head`).
-pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+pub(crate) fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
 
 /// Writes a whole text block and flushes it (for output that has no format, like a script).
-pub fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     let mut out = stdout();
     out.write_all(text.as_bytes())?;
     out.flush()?;

@@ -8,14 +8,14 @@ use super::text;
 const GAP: u16 = 2;
 /// No cell is wider than this: comfy-table measures in 16 bits (a 65,536-column cell panics), and
 /// no terminal shows more anyway.
-pub const MAX_CELL: usize = 1_000;
+pub(crate) const MAX_CELL: usize = 1_000;
 /// The longest value a key/value block shows whole.
 const MAX_VALUE: usize = 10_000;
 
 /// Columns separated by two spaces, no borders, one string a line without trailing spaces.
 /// `widths` pins each column's width, so tables printed page by page line up; `right` lists
 /// the columns to right-align.
-pub fn render(
+pub(crate) fn render(
     header: Option<&[&str]>,
     rows: Vec<Vec<String>>,
     widths: Option<&[usize]>,
@@ -79,12 +79,12 @@ fn pad(cell: &str, widths: Option<&[usize]>, column: usize, right: &[usize]) -> 
 }
 
 /// Lines joined, each ending in a newline.
-pub fn join(lines: &[String]) -> String {
+pub(crate) fn join(lines: &[String]) -> String {
     lines.iter().flat_map(|l| [l.as_str(), "\n"]).collect()
 }
 
 /// The widest cell of each column, header included.
-pub fn measure(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
+pub(crate) fn measure(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
     (0..header.len())
         .map(|column| {
             rows.iter()
@@ -97,13 +97,13 @@ pub fn measure(header: &[&str], rows: &[Vec<String>]) -> Vec<usize> {
         .collect()
 }
 
-pub fn width(text: &str) -> usize {
+pub(crate) fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
 /// One line of at most `max` columns, cleaned for the terminal: runs of white space become one
 /// space, and a cut ends in `…`.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     let flat: String = text::one_line(text)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -128,14 +128,14 @@ pub fn truncate(text: &str, max: usize) -> String {
 }
 
 /// `Label   value` lines with the values aligned, each value cleaned for the terminal.
-pub fn key_values(pairs: &[(&str, String)]) -> String {
+pub(crate) fn key_values(pairs: &[(&str, String)]) -> String {
     let styled: Vec<_> = pairs.iter().map(|(k, v)| (*k, v.clone(), None)).collect();
     key_values_styled(&styled)
 }
 
 /// As [`key_values`], with a style for some values, applied after cleaning (cleaning a styled
 /// value would strip the escape character and print the rest of the style as text).
-pub fn key_values_styled(pairs: &[(&str, String, Option<&console::Style>)]) -> String {
+pub(crate) fn key_values_styled(pairs: &[(&str, String, Option<&console::Style>)]) -> String {
     let label_width = pairs.iter().map(|(k, _, _)| width(k)).max().unwrap_or(0);
     pairs
         .iter()

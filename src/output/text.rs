@@ -45,12 +45,12 @@ fn clean(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Text for a terminal, lines kept: control (C0, DEL, C1), bidi and zero-width characters are
 /// dropped, other white space (tabs, `\r`, line separators) becomes a space.
-pub fn printable(text: &str) -> Cow<'_, str> {
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     clean(text, true)
 }
 
 /// As [`printable`], on one line: line breaks become spaces too.
-pub fn one_line(text: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
     clean(text, false)
 }
 

@@ -11,7 +11,7 @@ fn as_sent(text: &str) -> String {
 }
 
 /// Parses an API date/time leniently: RFC 3339 with an offset, or a bare date/time taken as UTC.
-pub fn parse(text: &str) -> Option<Timestamp> {
+pub(crate) fn parse(text: &str) -> Option<Timestamp> {
     let text = text.trim();
     text.parse::<Timestamp>().ok().or_else(|| {
         text.parse::<civil::DateTime>()
@@ -22,7 +22,7 @@ pub fn parse(text: &str) -> Option<Timestamp> {
 }
 
 /// `just now`, `5m ago`, `3h ago`, `3d ago`; older than a month, the date.
-pub fn relative(then: Timestamp, now: Timestamp) -> String {
+pub(crate) fn relative(then: Timestamp, now: Timestamp) -> String {
     let seconds = now.as_second() - then.as_second();
     let (ahead, seconds) = (seconds < 0, seconds.abs());
     if seconds < 60 {
@@ -47,7 +47,7 @@ pub fn relative(then: Timestamp, now: Timestamp) -> String {
 }
 
 /// A raw API time as a relative time, or the raw text when it does not parse, or `-`.
-pub fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
+pub(crate) fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
     match raw {
         Some(text) => parse(text).map_or_else(|| as_sent(text), |t| relative(t, now)),
         None => "-".into(),
@@ -55,21 +55,21 @@ pub fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
 }
 
 /// Local wall-clock time, `2026-11-25 14:03`, or the raw text when it does not parse.
-pub fn local_text(raw: Option<&str>) -> String {
+pub(crate) fn local_text(raw: Option<&str>) -> String {
     match raw {
         Some(text) => parse(text).map_or_else(|| as_sent(text), local),
         None => "-".into(),
     }
 }
 
-pub fn local(at: Timestamp) -> String {
+pub(crate) fn local(at: Timestamp) -> String {
     at.to_zoned_datetime(TimeZone::system())
         .strftime("%Y-%m-%d %H:%M")
         .to_string()
 }
 
 /// RFC 3339 in UTC for machine output (`2026-11-25T14:03:11Z`), the raw text if unparseable, or empty.
-pub fn rfc3339_text(raw: Option<&str>) -> String {
+pub(crate) fn rfc3339_text(raw: Option<&str>) -> String {
     match raw {
         Some(text) => parse(text).map_or_else(|| text.to_string(), |t| t.to_string()),
         None => String::new(),

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 /// Escapes one field.
-pub fn field(text: &str) -> String {
+pub(crate) fn field(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -26,7 +26,7 @@ pub fn field(text: &str) -> String {
 }
 
 /// Joins escaped fields with tabs and ends the line.
-pub fn line<S: AsRef<str>>(fields: &[S]) -> String {
+pub(crate) fn line<S: AsRef<str>>(fields: &[S]) -> String {
     let mut out = fields
         .iter()
         .map(|f| field(f.as_ref()))

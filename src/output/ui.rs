@@ -86,12 +86,12 @@ impl Ui {
     }
 
     /// What is happening or what just happened: a retry, a footer, "Saved profile…".
-    pub fn notice(&self, message: &str) {
+    pub(crate) fn notice(&self, message: &str) {
         self.line("notice", "", message);
     }
 
     /// A problem that does not stop the command; each distinct warning prints once per process.
-    pub fn warn(&self, message: &str) {
+    pub(crate) fn warn(&self, message: &str) {
         if !self.state().warned.insert(message.to_string()) {
             return;
         }
@@ -99,7 +99,7 @@ impl Ui {
     }
 
     /// One line of the `-v` log. Bodies (`-vv`) keep their line breaks, cleaned of the rest.
-    pub fn log(&self, line: &str) {
+    pub(crate) fn log(&self, line: &str) {
         if self.0.json {
             self.line("log", "", line);
         } else {
@@ -137,7 +137,7 @@ impl Ui {
     }
 
     /// Shows a spinner with `label` until [`Ui::idle`], where spinners are allowed.
-    pub fn busy(&self, label: &str) {
+    pub(crate) fn busy(&self, label: &str) {
         if !self.0.spinners {
             return;
         }
@@ -154,7 +154,7 @@ impl Ui {
     }
 
     /// Clears the spinner, if one is showing.
-    pub fn idle(&self) {
+    pub(crate) fn idle(&self) {
         if let Some(spinner) = self.state().spinner.take() {
             spinner.finish_and_clear();
         }
