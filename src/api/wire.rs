@@ -17,22 +17,40 @@ use crate::error::{Error, Result};
 /// stack of whatever reads it next (`--jq`).
 pub const MAX_DEPTH: usize = 64;
 
-/// Fails when `body` nests arrays and objects deeper than [`MAX_DEPTH`]. One pass over the bytes;
-/// brackets inside strings do not count.
-pub(crate) fn check_depth(body: &[u8]) -> Result<()> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &byte in body {
-        if in_string {
+/// Walks JSON text a byte at a time and says which bytes belong to strings, so brackets, commas
+/// and white space inside a string are never taken for structure.
+#[derive(Default)]
+pub(crate) struct StringTracker {
+    in_string: bool,
+    escaped: bool,
+}
+
+impl StringTracker {
+    /// Whether `byte`, the next byte of the text, is part of a string (its quotes included).
+    pub(crate) fn in_string(&mut self, byte: u8) -> bool {
+        if self.in_string {
             match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
+                _ if self.escaped => self.escaped = false,
+                b'\\' => self.escaped = true,
+                b'"' => self.in_string = false,
                 _ => {}
             }
+            return true;
+        }
+        self.in_string = byte == b'"';
+        self.in_string
+    }
+}
+
+/// Fails when `body` nests arrays and objects deeper than [`MAX_DEPTH`]. One pass over the bytes.
+pub fn check_depth(body: &[u8]) -> Result<()> {
+    let mut strings = StringTracker::default();
+    let mut depth = 0usize;
+    for &byte in body {
+        if strings.in_string(byte) {
             continue;
         }
         match byte {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {

@@ -9,6 +9,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::from_json_error;
+use crate::api::wire::StringTracker;
 use crate::error::Result;
 
 fn indent(out: &mut Vec<u8>, depth: usize) {
@@ -20,25 +21,16 @@ fn indent(out: &mut Vec<u8>, depth: usize) {
 /// serde_json's pretty printer does, starting `depth` levels in. Strings are copied byte for byte.
 pub(crate) fn layout(text: &[u8], pretty: bool, depth: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(text.len() + text.len() / 4);
-    let (mut depth, mut in_string, mut escaped) = (depth, false, false);
+    let mut strings = StringTracker::default();
+    let mut depth = depth;
     let mut bytes = text.iter().copied().peekable();
     while let Some(byte) = bytes.next() {
-        if in_string {
+        if strings.in_string(byte) {
             out.push(byte);
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
             continue;
         }
         match byte {
             b' ' | b'\t' | b'\n' | b'\r' => {}
-            b'"' => {
-                in_string = true;
-                out.push(byte);
-            }
             b'{' | b'[' if pretty => {
                 out.push(byte);
                 while bytes.next_if(u8::is_ascii_whitespace).is_some() {}
