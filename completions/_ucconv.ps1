@@ -65,6 +65,7 @@ Register-ArgumentCompleter -Native -CommandName 'ucconv' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Page through every conversation')
+            [CompletionResult]::new('--wide', '--wide', [CompletionResultType]::ParameterName, 'Whole UUIDs in the table, whatever the terminal''s width (below 140 columns it shows the shortest prefix that tells the conversations apart, which every command accepts)')
             [CompletionResult]::new('--unread', '--unread', [CompletionResultType]::ParameterName, 'Only conversations with unread messages (filtered here: the API has no such parameter, so this may read several pages to find --limit of them)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)')

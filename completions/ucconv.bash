@@ -965,7 +965,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__list)
-            opts="-L -p -o -v -h --limit --offset --all --medium --before --unread --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-L -p -o -v -h --limit --offset --all --medium --before --wide --unread --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand --timeout 'Seconds to wait for each request'
             cand --retries 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)'
             cand --all 'Page through every conversation'
+            cand --wide 'Whole UUIDs in the table, whatever the terminal''s width (below 140 columns it shows the shortest prefix that tells the conversations apart, which every command accepts)'
             cand --unread 'Only conversations with unread messages (filtered here: the API has no such parameter, so this may read several pages to find --limit of them)'
             cand --json 'Same as --output json'
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'

@@ -68,6 +68,7 @@ never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l timeout -d 'Seconds to wait for each request' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l all -d 'Page through every conversation'
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l wide -d 'Whole UUIDs in the table, whatever the terminal\'s width (below 140 columns it shows the shortest prefix that tells the conversations apart, which every command accepts)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l unread -d 'Only conversations with unread messages (filtered here: the API has no such parameter, so this may read several pages to find --limit of them)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'

@@ -141,6 +141,7 @@ impl Context {
             width: self.terminal.width,
             now: self.now,
             color: self.terminal.color,
+            wide: false,
             jq: self.jq.clone(),
         }
     }

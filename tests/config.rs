@@ -273,7 +273,7 @@ fn show_masks_keys_and_names_the_active_source() {
     assert_no_secret(&stdout);
     assert!(stdout.contains("****aaa1"), "{stdout}");
     assert!(
-        stdout.contains("Active credentials: profile \"a\" (default) (****aaa1)"),
+        stdout.contains("Active credentials:  profile \"a\" (default) (****aaa1)"),
         "{stdout}"
     );
 

@@ -101,6 +101,7 @@ fn views() -> Vec<View> {
         width: 60,
         now: Timestamp::UNIX_EPOCH,
         color: true,
+        wide: false,
         jq: None,
     })
     .collect()

@@ -260,7 +260,10 @@ fn a_slow_request_shows_a_spinner_on_the_terminal_and_a_footer() {
     session.expect("Loading conversations…").unwrap();
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
-    assert!(shown.contains("UUID"), "a table on a terminal: {shown}");
+    assert!(
+        shown.contains("LAST MESSAGE"),
+        "a table on a terminal: {shown}"
+    );
     assert!(
         shown.contains("Showing 3 of 30 conversations. Next: ucconv list --limit 3 --offset 3"),
         "{shown}"
@@ -278,7 +281,7 @@ fn no_color_turns_colors_off_on_a_terminal() {
     let (code, shown) = finish(spawn(h.ucconv_std(), &["list", "--limit", "3"]));
     assert_eq!(code, 0);
     assert!(
-        shown.contains("\x1b[1mUUID"),
+        shown.contains("\x1b[1mID"),
         "bold header on a terminal: {shown:?}"
     );
 }

@@ -154,3 +154,58 @@ fn a_mistyped_command_suggests_the_nearest() {
         "{stderr}"
     );
 }
+
+/// Every table at 40, 80, 120 and 200 columns: no line wider than the terminal, and a snapshot
+/// of each, so a change in what is dropped or cut first is seen.
+#[test]
+fn tables_fit_every_width() {
+    let h = Harness::new();
+    let uuid = h.emulator.conversation_uuids()[7].clone();
+    stdout_of(h.ucconv().args(["join", &uuid]));
+    let config = h.home.path().join("fit.toml");
+    let mut init = h.bare();
+    init.env("UCCONV_CONFIG", &config)
+        .args([
+            "config",
+            "init",
+            "--key-stdin",
+            "--no-verify",
+            "--profile",
+            "work",
+        ])
+        .write_stdin(ucconv_emulator::DEFAULT_KEY);
+    stdout_of(&mut init);
+    for width in [40, 80, 120, 200] {
+        let columns = width.to_string();
+        let list = stdout_of(
+            h.ucconv()
+                .env("COLUMNS", &columns)
+                .args(["list", "--limit", "6", "-o", "table"]),
+        );
+        let get = stdout_of(
+            h.ucconv()
+                .env("COLUMNS", &columns)
+                .args(["get", &uuid, "-o", "table"]),
+        );
+        let show = stdout_of(
+            h.bare()
+                .env("COLUMNS", &columns)
+                .env("UCCONV_CONFIG", &config)
+                .args(["config", "show", "-o", "table"]),
+        );
+        for (what, text) in [("list", &list), ("get", &get), ("config show", &show)] {
+            // Media URLs are printed whole, so they can be copied.
+            for line in text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("media: "))
+            {
+                let shown = unicode_width::UnicodeWidthStr::width(line);
+                assert!(shown <= width, "{what} at {width}: {shown} columns: {line}");
+            }
+        }
+        stable(|| {
+            insta::assert_snapshot!(format!("list_at_{width}"), list);
+            insta::assert_snapshot!(format!("get_at_{width}"), get);
+        });
+    }
+}

@@ -361,6 +361,17 @@ fn to_value<T: Serialize>(value: &T) -> Value {
 }
 
 impl Conversation {
+    /// The customer's first message after the last one from anybody else, while the customer
+    /// has the last word: what `customer_first_message_unresponded_to_dts` reports.
+    fn unanswered_since(&self) -> Option<&Message> {
+        let from_customer = |m: &&Message| {
+            m.author_conversation_participant_arn
+                .contains(":participant:customer:")
+        };
+        let waiting = self.messages.iter().rev().take_while(from_customer).last();
+        waiting.filter(|_| !self.closed)
+    }
+
     fn common_fields(&self) -> Map<String, Value> {
         let last = self.messages.last();
         let mut map = Map::new();
@@ -373,6 +384,12 @@ impl Conversation {
         let date = |ts: Timestamp| self.bad_dates.clone().unwrap_or_else(|| dts(ts));
         put("start_dts", date(self.start_dts).into());
         put("last_message_dts", date(self.last_activity).into());
+        put(
+            "customer_first_message_unresponded_to_dts",
+            self.unanswered_since()
+                .map(|m| m.message_dts.clone())
+                .into(),
+        );
         put(
             "last_interactive_message_dts",
             date(self.last_activity).into(),

@@ -161,6 +161,28 @@ pub trait SummaryFields: std::ops::Deref<Target = Object> {
     fn last_activity(&self) -> Option<&str> {
         self.last_message_dts().or_else(|| self.start_dts())
     }
+    /// The customer the conversation is with (see [`ConversationParticipant::is_customer`]), else
+    /// the first participant with a phone number or email, else the first one.
+    fn customer(&self) -> Option<ConversationParticipant> {
+        let participants = self.participants();
+        let position = participants
+            .iter()
+            .position(ConversationParticipant::is_customer)
+            .or_else(|| {
+                participants
+                    .iter()
+                    .position(|p| p.sms_phone_number().is_some() || p.email().is_some())
+            })
+            .unwrap_or(0);
+        participants.into_iter().nth(position)
+    }
+    /// Whether the last message came from someone other than the customer (an agent, a bot).
+    fn last_message_from_staff(&self) -> bool {
+        match (self.last_author_arn(), self.customer()) {
+            (Some(author), Some(customer)) => customer.arn() != Some(author),
+            _ => false,
+        }
+    }
 }
 
 impl SummaryFields for Summary {}
@@ -196,6 +218,13 @@ impl ConversationParticipant {
     }
     pub fn sms_phone_number(&self) -> Option<&str> {
         self.text("sms_phone_number")
+    }
+    /// Assumed: UltraCart's participant ARNs name the kind of participant
+    /// (`arn:ultracart:conversation:MERCHANT:participant:customer:ID` against `…:agent:ID`), as the
+    /// SDK's examples do. The one place that reads it.
+    pub fn is_customer(&self) -> bool {
+        self.arn()
+            .is_some_and(|arn| arn.contains(":participant:customer:"))
     }
     /// A name to show: the name, else the phone number or email, else the ARN.
     pub fn label(&self) -> Option<&str> {
@@ -316,6 +345,33 @@ mod tests {
         );
         let broken = AgentAuth(object(r#"{"jwt": "not-a-jwt"}"#));
         assert_eq!(broken.jwt_expires_at(), None);
+    }
+
+    #[test]
+    fn the_customer_is_found_by_arn_then_contact_then_position() {
+        let cases = [
+            (
+                r#"[{"conversation_participant_arn": "arn:x:participant:agent:1", "conversation_participant_name": "A"}, {"conversation_participant_arn": "arn:x:participant:customer:2", "conversation_participant_name": "C"}]"#,
+                "C",
+            ),
+            (
+                r#"[{"conversation_participant_name": "A"}, {"conversation_participant_name": "C", "email": "c@x"}]"#,
+                "C",
+            ),
+            (
+                r#"[{"conversation_participant_name": "F"}, {"conversation_participant_name": "G"}]"#,
+                "F",
+            ),
+        ];
+        for (participants, expected) in cases {
+            let summary = Summary(object(&format!(r#"{{"participants": {participants}}}"#)));
+            assert_eq!(
+                summary.customer().unwrap().name(),
+                Some(expected),
+                "{participants}"
+            );
+        }
+        assert!(Summary::default().customer().is_none());
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL, ListQuery};
 use crate::config::{self, Config, Profile};
 use crate::context::{Context, redact_url};
 use crate::error::{Error, Result};
-use crate::output::{self, Render, View, table, text, tsv};
+use crate::output::table::{Column, Table};
+use crate::output::{self, Render, View, table, tsv};
 use crate::prompt;
 
 #[derive(Debug, clap::Args)]
@@ -249,13 +250,13 @@ struct Report {
 }
 
 impl Render for Report {
-    fn human(&self, _: &View) -> Result<String> {
-        let mut text = format!("Config file: {}\n", self.config_path);
+    fn human(&self, view: &View) -> Result<String> {
+        let mut text = table::key_values(&[("Config file:", self.config_path.clone())], view.width);
         if self.profiles.is_empty() {
             text.push_str("No profiles.\n");
         } else {
             text.push('\n');
-            let cells = self
+            let cells: Vec<Vec<String>> = self
                 .profiles
                 .iter()
                 .map(|p| {
@@ -268,17 +269,19 @@ impl Render for Report {
                     ]
                 })
                 .collect();
-            let header = ["PROFILE", "DEFAULT", "CREDENTIAL", "KEY", "BASE URL"];
-            text.push_str(&table::join(&table::render(
-                Some(&header),
-                cells,
-                None,
-                &[],
-            )));
+            let columns = [
+                Column::new("PROFILE", 40).min(6),
+                Column::new("DEFAULT", 7).min(1),
+                Column::new("CREDENTIAL", 11).min(6),
+                Column::new("KEY", 8).min(8),
+                Column::new("BASE URL", 80).flex(20),
+            ];
+            text.push_str(&Table::fit(&columns, &cells, view.width).render(&cells));
         }
-        text.push_str(&format!(
-            "\nActive credentials: {}\n",
-            text::one_line(&self.active)
+        text.push('\n');
+        text.push_str(&table::key_values(
+            &[("Active credentials:", self.active.clone())],
+            view.width,
         ));
         Ok(text)
     }

@@ -6,7 +6,7 @@ use crate::api::wire::SummaryRow;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::list::ListWriter;
-use crate::output::{self, OutputFormat, time};
+use crate::output::{self, OutputFormat, View, time};
 use crate::paging::Pager;
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +36,11 @@ pub struct Args {
     #[arg(long, value_name = "DATE_TIME")]
     pub(crate) before: Option<String>,
 
+    /// Whole UUIDs in the table, whatever the terminal's width (below 140 columns it shows the
+    /// shortest prefix that tells the conversations apart, which every command accepts)
+    #[arg(long)]
+    pub(crate) wide: bool,
+
     /// Only conversations with unread messages (filtered here: the API has no such parameter,
     /// so this may read several pages to find --limit of them)
     #[arg(long)]
@@ -63,7 +68,11 @@ fn before_param(text: &str) -> Result<String> {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let before = args.before.as_deref().map(before_param).transpose()?;
     let wanted = (!args.all).then_some(args.limit);
-    let mut writer = ListWriter::new(output::stdout(), &ctx.view());
+    let view = View {
+        wide: args.wide,
+        ..ctx.view()
+    };
+    let mut writer = ListWriter::new(output::stdout(), &view);
     let mut pager = Pager::new(args.offset, wanted, args.unread);
     while let Some(request) = pager.next_request() {
         let query = ListQuery {

@@ -21,16 +21,19 @@ impl Render for Document<AgentAuth> {
         let auth = self.read()?;
         let dash = |s: Option<&str>| s.unwrap_or("-").to_string();
         let expires = expiry(auth, view);
-        Ok(table::key_values(&[
-            ("Participant", dash(auth.participant_arn())),
-            ("Name", dash(auth.participant_name())),
-            ("Websocket URL", dash(auth.websocket_url())),
-            ("JWT", dash(auth.jwt())),
-            (
-                "Expires",
-                expires.map_or_else(|| "unknown".into(), |(human, _)| human),
-            ),
-        ]))
+        Ok(table::key_values(
+            &[
+                ("Participant", dash(auth.participant_arn())),
+                ("Name", dash(auth.participant_name())),
+                ("Websocket URL", dash(auth.websocket_url())),
+                ("JWT", dash(auth.jwt())),
+                (
+                    "Expires",
+                    expires.map_or_else(|| "unknown".into(), |(human, _)| human),
+                ),
+            ],
+            view.width,
+        ))
     }
 
     fn tsv(&self) -> Result<String> {

@@ -3,10 +3,18 @@
 
 use jiff::Timestamp;
 
+use super::table::{Column, Table};
 use super::{Palette, Render, View, number_text, table, text, time, tsv};
 use crate::api::models::{Conversation, SummaryFields};
 use crate::api::wire::Document;
 use crate::error::Result;
+
+const PARTICIPANTS: [Column; 4] = [
+    Column::new("NAME", 40).flex(12),
+    Column::new("STATUS", 20).min(6),
+    Column::new("JOINED", 16).min(10),
+    Column::new("LEFT", 16).min(10),
+];
 
 /// The most of one message body the human view shows; the rest is a line saying how to get it.
 /// (A 50 MB body would otherwise be wrapped, measured and copied several times over.)
@@ -64,18 +72,21 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
     let count = number_text(conversation.message_count().or(Some(messages.len() as i64)));
     let (closed, closed_style) = flag(conversation.closed());
     let (unread, unread_style) = flag(conversation.unread());
-    let mut out = table::key_values_styled(&[
-        (
-            "Conversation",
-            conversation.uuid().unwrap_or("-").into(),
-            None,
-        ),
-        ("Medium", conversation.medium().unwrap_or("-").into(), None),
-        ("Started", started, None),
-        ("Closed", closed, closed_style),
-        ("Unread", unread, unread_style),
-        ("Messages", count, None),
-    ]);
+    let mut out = table::key_values_styled(
+        &[
+            (
+                "Conversation",
+                conversation.uuid().unwrap_or("-").into(),
+                None,
+            ),
+            ("Medium", conversation.medium().unwrap_or("-").into(), None),
+            ("Started", started, None),
+            ("Closed", closed, closed_style),
+            ("Unread", unread, unread_style),
+            ("Messages", count, None),
+        ],
+        view.width,
+    );
 
     let participants: Vec<Vec<String>> = conversation
         .participants()
@@ -91,13 +102,8 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
         .collect();
     if !participants.is_empty() {
         out.push_str(&format!("\n{}\n", palette.heading.apply_to("Participants")));
-        let header = ["NAME", "STATUS", "JOINED", "LEFT"];
-        out.push_str(&table::join(&table::render(
-            Some(&header),
-            participants,
-            None,
-            &[],
-        )));
+        let table = Table::fit(&PARTICIPANTS, &participants, view.width);
+        out.push_str(&table.render(&participants));
     }
 
     out.push_str(&format!("\n{}\n", palette.heading.apply_to("Transcript")));
@@ -107,6 +113,7 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
     let mut events = participant_events(conversation).into_iter().peekable();
     let write_event = |out: &mut String, event: Event| {
         let line = format!("{}  · {}", time::local(event.at), event.text);
+        let line = table::truncate(&line, view.width);
         out.push_str(&format!("{}\n", palette.faint.apply_to(line)));
     };
     let body_width = view.width.saturating_sub(4).max(20);
@@ -126,10 +133,15 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
             .filter(|t| *t != "message")
             .map(|t| format!("  [{}]", table::truncate(t, 30)))
             .unwrap_or_default();
+        let when = time::local_text(sent);
+        let room = view
+            .width
+            .saturating_sub(table::width(&when) + 2 + table::width(&kind));
         out.push_str(&format!(
-            "{}  {}{kind}\n",
-            time::local_text(sent),
-            palette.strong.apply_to(table::truncate(author, 60))
+            "{when}  {}{kind}\n",
+            palette
+                .strong
+                .apply_to(table::truncate(author, room.clamp(8, 60)))
         ));
         let body = message.body().unwrap_or_default();
         let (shown, hidden) = match body.char_indices().nth(MAX_BODY_SHOWN) {
@@ -141,6 +153,7 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
         }
         if hidden > 0 {
             let note = format!("    … {hidden} more characters (--json shows the whole message)");
+            let note = table::truncate(&note, view.width);
             out.push_str(&format!("{}\n", palette.faint.apply_to(note)));
         }
         for url in message.media_urls() {

@@ -8,20 +8,47 @@ use jiff::Timestamp;
 
 use super::jq::Jq;
 use super::json::{self, ArrayWriter};
+use super::table::{Column, Table};
 use super::{OutputFormat, Palette, View, number_text, table, time, tsv};
 use crate::api::models::{Summary, SummaryFields};
 use crate::api::wire::SummaryRow;
 use crate::error::Result;
 
-const FROM_WIDTH: usize = 24;
-/// A uuid is 36 characters; anything longer is cut in the table (TSV and JSON keep it whole).
-const UUID_WIDTH: usize = 40;
+/// The list table. Below [`WIDE_AT`] columns the ID is the shortest prefix that tells the page's
+/// conversations apart (every command takes one); MEDIUM, MSGS and UNREAD go, in that order, before
+/// the last message gets under 30 columns.
+const COLUMNS: [Column; 7] = [
+    Column::new("ID", 36).min(8),
+    Column::new("WHEN", 14).min(6),
+    Column::new("FROM", 24).min(8),
+    Column::new("LAST MESSAGE", table::MAX_CELL).flex(30),
+    Column::new("MSGS", 5).right().drop(2),
+    Column::new("UNREAD", 6).drop(3),
+    Column::new("MEDIUM", 10).drop(1),
+];
+/// From this terminal width on, whole UUIDs fit beside a readable last message.
+const WIDE_AT: usize = 140;
+/// The shortest short id shown.
+pub(crate) const MIN_PREFIX: usize = 8;
 
-/// Who the conversation is with: the first participant (the one who opened it), else the last author.
+/// The shortest prefix length that tells all `uuids` apart, at least [`MIN_PREFIX`].
+pub(crate) fn unique_prefix_len(uuids: &[&str]) -> usize {
+    let mut sorted: Vec<&str> = uuids.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    sorted
+        .windows(2)
+        .map(|pair| common(pair[0], pair[1]) + 1)
+        .max()
+        .unwrap_or(0)
+        .max(MIN_PREFIX)
+}
+
+/// Who the conversation is with: the customer, else the last author.
 fn counterpart(summary: &Summary) -> String {
     summary
-        .participants()
-        .first()
+        .customer()
         .and_then(|p| p.label().map(str::to_string))
         .or_else(|| summary.last_author_name().map(str::to_string))
         .unwrap_or_else(|| "-".into())
@@ -43,82 +70,93 @@ pub(crate) fn summary_tsv(summary: &Summary) -> String {
     ])
 }
 
-const HEADER: [&str; 7] = [
-    "UUID",
-    "WHEN",
-    "FROM",
-    "LAST MESSAGE",
-    "MSGS",
-    "UNREAD",
-    "MEDIUM",
-];
-const MESSAGE: usize = 3;
-const MSGS: usize = 4;
+/// How long the customer has waited for an answer, when they are waiting.
+fn waiting(s: &Summary, now: Timestamp) -> Option<String> {
+    let since = time::parse(s.unanswered_since()?)?;
+    Some(format!("waiting {}", time::age(since, now)))
+}
 
-fn summary_cells(s: &Summary, now: Timestamp) -> Vec<String> {
+/// The last message, with its author in front when it was not the customer.
+fn last_message(s: &Summary) -> String {
+    let body = table::truncate(s.last_message_body().unwrap_or_default(), table::MAX_CELL);
+    match s.last_author_name() {
+        Some(author) if s.last_message_from_staff() => {
+            format!("{}: {body}", table::truncate(author, 24))
+        }
+        _ => body,
+    }
+}
+
+fn summary_cells(s: &Summary, id_len: usize, now: Timestamp) -> Vec<String> {
+    let id: String = s.uuid().unwrap_or("-").chars().take(id_len).collect();
     vec![
-        table::truncate(s.uuid().unwrap_or("-"), UUID_WIDTH),
-        time::relative_text(s.last_activity(), now),
-        table::truncate(&counterpart(s), FROM_WIDTH),
-        table::truncate(s.last_message_body().unwrap_or_default(), table::MAX_CELL),
+        table::truncate(&id, 36),
+        waiting(s, now).unwrap_or_else(|| time::relative_text(s.last_activity(), now)),
+        table::truncate(&counterpart(s), 24),
+        last_message(s),
         number_text(s.message_count()),
         if s.unread() == Some(true) { "yes" } else { "" }.to_string(),
-        table::truncate(s.medium().unwrap_or("-"), 20),
+        table::truncate(s.medium().unwrap_or("-"), 10),
     ]
 }
 
-/// Column widths from the first page: each column as wide as its widest cell, and the last
-/// message taking what is left of the terminal width.
-fn summary_widths(rows: &[Vec<String>], width: usize) -> Vec<usize> {
-    let mut widths = table::measure(&HEADER, rows);
-    let others: usize = widths
-        .iter()
-        .enumerate()
-        .filter(|&(c, _)| c != MESSAGE)
-        .map(|(_, w)| w + 2)
-        .sum();
-    widths[MESSAGE] = width.saturating_sub(others + 2).max(12);
-    widths
+/// The table for a listing, fitted to the first page: later pages keep its widths, so they line up.
+#[derive(Clone, Debug)]
+pub(crate) struct SummaryTable {
+    table: Table,
+    id_len: usize,
 }
 
-/// Table lines for one page: cells cut to the pinned widths, unread rows bold, closed ones dim.
-fn summary_lines(
-    summaries: &[&Summary],
-    widths: &[usize],
-    header: bool,
-    view: &View,
-) -> Vec<String> {
-    let palette = Palette::new(view.color);
-    let rows: Vec<Vec<String>> = summaries
-        .iter()
-        .map(|s| {
-            summary_cells(s, view.now)
-                .iter()
-                .zip(widths)
-                .map(|(cell, &w)| table::truncate(cell, w))
-                .collect()
-        })
-        .collect();
-    let header_row = header.then_some(&HEADER[..]);
-    let lines = table::render(header_row, rows, Some(widths), &[MSGS]);
-    let skip = usize::from(header);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(index, line)| {
-            if index < skip {
-                return palette.heading.apply_to(line).to_string();
-            }
-            let summary = summaries[index - skip];
-            if summary.unread() == Some(true) {
+impl SummaryTable {
+    pub(crate) fn fit(summaries: &[&Summary], view: &View) -> SummaryTable {
+        let id_len = if view.wide || view.width >= WIDE_AT {
+            36
+        } else {
+            let uuids: Vec<&str> = summaries.iter().filter_map(|s| s.uuid()).collect();
+            unique_prefix_len(&uuids)
+        };
+        let mut columns = COLUMNS;
+        if id_len >= 36 {
+            columns[0].header = "UUID";
+        }
+        let cells: Vec<Vec<String>> = summaries
+            .iter()
+            .map(|s| summary_cells(s, id_len, view.now))
+            .collect();
+        SummaryTable {
+            table: Table::fit(&columns, &cells, view.width),
+            id_len,
+        }
+    }
+
+    /// Table lines: unread rows bold, closed ones dim, customers waiting for an answer highlighted.
+    fn lines(&self, summaries: &[&Summary], header: bool, view: &View) -> String {
+        let palette = Palette::new(view.color);
+        let mut out = String::new();
+        if header {
+            out.push_str(&format!(
+                "{}\n",
+                palette.heading.apply_to(self.table.header())
+            ));
+        }
+        for summary in summaries {
+            let line = self
+                .table
+                .line(&summary_cells(summary, self.id_len, view.now));
+            let styled = if waiting(summary, view.now).is_some() {
+                palette.alert.apply_to(line).to_string()
+            } else if summary.unread() == Some(true) {
                 palette.strong.apply_to(line).to_string()
             } else if summary.closed() == Some(true) {
                 palette.faint.apply_to(line).to_string()
             } else {
                 line
-            }
-        })
-        .collect()
+            };
+            out.push_str(&styled);
+            out.push('\n');
+        }
+        out
+    }
 }
 
 /// One line per conversation for the picker: unread marker, when, who, last message.
@@ -143,7 +181,7 @@ pub struct ListWriter<W: Write>(Writer<W>);
 enum Writer<W: Write> {
     Table {
         out: W,
-        widths: Option<Vec<usize>>,
+        table: Option<SummaryTable>,
         view: View,
     },
     Tsv(W),
@@ -163,7 +201,7 @@ impl<W: Write> ListWriter<W> {
         ListWriter(match (view.format, view.jq.clone()) {
             (OutputFormat::Table, _) => Writer::Table {
                 out,
-                widths: None,
+                table: None,
                 view: view.clone(),
             },
             (OutputFormat::Tsv, _) => Writer::Tsv(out),
@@ -179,7 +217,7 @@ impl<W: Write> ListWriter<W> {
 
     pub fn write_page(&mut self, page: &[SummaryRow]) -> Result<()> {
         match &mut self.0 {
-            Writer::Table { out, widths, view } => {
+            Writer::Table { out, table, view } => {
                 if page.is_empty() {
                     return Ok(());
                 }
@@ -187,16 +225,9 @@ impl<W: Write> ListWriter<W> {
                     .iter()
                     .map(SummaryRow::read)
                     .collect::<Result<Vec<_>>>()?;
-                let first = widths.is_none();
-                let pinned = widths.get_or_insert_with(|| {
-                    let cells: Vec<Vec<String>> = summaries
-                        .iter()
-                        .map(|s| summary_cells(s, view.now))
-                        .collect();
-                    summary_widths(&cells, view.width)
-                });
-                let lines = summary_lines(&summaries, pinned, first, view);
-                out.write_all(table::join(&lines).as_bytes())?;
+                let first = table.is_none();
+                let table = table.get_or_insert_with(|| SummaryTable::fit(&summaries, view));
+                out.write_all(table.lines(&summaries, first, view).as_bytes())?;
                 out.flush()?;
             }
             Writer::Tsv(out) => {
@@ -234,5 +265,23 @@ impl<W: Write> ListWriter<W> {
             Writer::Json(array) => array.finish()?,
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_tell_the_page_apart() {
+        let cases: &[(&[&str], usize)] = &[
+            (&[], MIN_PREFIX),
+            (&["7e5ba615-5208", "721efaec-79ce"], MIN_PREFIX),
+            (&["7e5ba615-5208", "7e5ba615-5299"], 12),
+            (&["abcdefghij", "abcdefghij"], MIN_PREFIX),
+        ];
+        for (uuids, expected) in cases {
+            assert_eq!(unique_prefix_len(uuids), *expected, "{uuids:?}");
+        }
     }
 }

@@ -25,6 +25,8 @@ pub struct View {
     pub now: jiff::Timestamp,
     /// ANSI styles on stdout.
     pub color: bool,
+    /// Whole UUIDs in tables whatever the width (`--wide`).
+    pub wide: bool,
     /// `--jq`: every JSON document passes through it.
     pub jq: Option<std::rc::Rc<jq::Jq>>,
 }

@@ -46,6 +46,16 @@ pub(crate) fn relative(then: Timestamp, now: Timestamp) -> String {
     }
 }
 
+/// How long ago, shortly: `<1m`, `12m`, `3h`, `2d`.
+pub(crate) fn age(then: Timestamp, now: Timestamp) -> String {
+    match now.as_second().saturating_sub(then.as_second()).max(0) {
+        s if s < 60 => "<1m".into(),
+        s if s < 3_600 => format!("{}m", s / 60),
+        s if s < 86_400 => format!("{}h", s / 3_600),
+        s => format!("{}d", s / 86_400),
+    }
+}
+
 /// A raw API time as a relative time, or the raw text when it does not parse, or `-`.
 pub(crate) fn relative_text(raw: Option<&str>, now: Timestamp) -> String {
     match raw {
