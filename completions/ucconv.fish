@@ -25,7 +25,7 @@ function __fish_ucconv_using_subcommand
 end
 
 complete -c ucconv -n "__fish_ucconv_needs_command" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_needs_command" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_needs_command" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_needs_command" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -56,7 +56,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l medium -d 'Only c
 websocket\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l before -d 'Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -76,7 +76,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l no-input -d 'Neve
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s m -l messages -d 'Show only the newest N messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -93,7 +93,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l no-input -d 'Never
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s l -l language -d 'Your language, as an ISO 639-1 code (e.g. en, es), for translated messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -109,7 +109,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s v -l verbose -d '
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -129,7 +129,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l participant -d '
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l conversation-arn -d 'ARN to give the new conversation' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l queue -d 'UUID of the webchat queue to start it in' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -145,7 +145,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s v -l verbose -d 
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -162,7 +162,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s v -l verbose -d '
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -183,7 +183,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_see
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -203,7 +203,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -219,7 +219,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -235,7 +235,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'
@@ -256,7 +256,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
-complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l base-url -d 'API base URL [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
 tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
 json\t'The API\'s JSON objects (an array for lists)'

@@ -43,14 +43,10 @@ pub struct GlobalArgs {
     #[arg(short = 'p', long, global = true, value_name = "NAME")]
     pub(crate) profile: Option<String>,
 
-    /// API base URL [default: https://secure.ultracart.com/rest/v2]
-    #[arg(
-        long,
-        global = true,
-        env = "UCCONV_BASE_URL",
-        hide_env_values = true,
-        value_name = "URL"
-    )]
+    /// API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]
+    // The environment variable is read by the context, not by clap, which would otherwise show
+    // `--base-url <URL>` in every usage line as if it were required.
+    #[arg(long, global = true, value_name = "URL")]
     pub(crate) base_url: Option<String>,
 
     /// Output format [default: table on a terminal, tsv otherwise]

@@ -175,11 +175,19 @@ impl Context {
         credentials::resolve(&sources, &path, || self.config())
     }
 
+    /// The base URL given for this run: `--base-url`, else `UCCONV_BASE_URL`.
+    pub(crate) fn base_url_given(&self) -> Option<String> {
+        self.global
+            .base_url
+            .clone()
+            .filter(|url| !url.trim().is_empty())
+            .or_else(|| env_var("UCCONV_BASE_URL"))
+    }
+
     /// `--base-url`/`UCCONV_BASE_URL`, else the profile's, else UltraCart's.
     pub(crate) fn base_url(&self, profile_base_url: Option<&str>) -> Result<Url> {
-        let text = self
-            .global
-            .base_url
+        let given = self.base_url_given();
+        let text = given
             .as_deref()
             .or(profile_base_url)
             .unwrap_or(DEFAULT_BASE_URL);

@@ -15,6 +15,7 @@ pub mod context;
 pub mod credentials;
 pub mod error;
 pub mod generate;
+pub(crate) mod ids;
 pub mod interrupt;
 pub mod output;
 pub mod paging;

@@ -358,3 +358,12 @@ fn ctrl_c_during_a_request_exits_130_promptly() {
     let error = parse_json(&String::from_utf8_lossy(&output.stderr));
     assert_eq!(error["error"]["code"], "interrupted");
 }
+
+#[test]
+fn the_usage_line_never_shows_base_url_as_required() {
+    let h = Harness::new();
+    let (code, _, stderr) = run(h.ucconv().args(["config", "use"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("Usage: ucconv config use <NAME>"), "{stderr}");
+    assert!(!stderr.contains("--base-url"), "{stderr}");
+}

@@ -185,6 +185,9 @@ fn config_init_asks_hides_the_key_verifies_and_saves() {
         "API key (hidden): ",
         &format!("{DEFAULT_KEY}\r"),
     );
+    // UCCONV_BASE_URL is set: it is offered as the default, and Enter takes it.
+    session.expect("Base URL").unwrap();
+    answer(&mut session, &h.emulator.base_url(), "\r");
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     assert!(!shown.contains(DEFAULT_KEY), "the key was echoed: {shown}");
@@ -195,6 +198,10 @@ fn config_init_asks_hides_the_key_verifies_and_saves() {
     );
     let text = std::fs::read_to_string(h.config_path()).unwrap();
     assert!(text.contains(DEFAULT_KEY));
+    assert!(
+        text.contains(&h.emulator.base_url()),
+        "the default was saved: {text}"
+    );
 
     // Again: the profile exists, so it offers to replace it or add another.
     let mut session = spawn(h.bare_std(), &["config", "init"]);
@@ -206,6 +213,7 @@ fn config_init_asks_hides_the_key_verifies_and_saves() {
         "API key (hidden): ",
         &format!("{DEFAULT_KEY}\r"),
     );
+    answer(&mut session, "Base URL", "\r");
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     assert!(shown.contains("Saved profile \"default-2\""), "{shown}");
@@ -234,6 +242,25 @@ fn config_init_asks_for_the_base_url_when_none_is_set() {
     assert_eq!(code, 0, "{shown}");
     let text = std::fs::read_to_string(h.config_path()).unwrap();
     assert!(text.contains(&h.emulator.base_url()), "{text}");
+}
+
+#[test]
+fn config_init_asks_again_after_a_rejected_key() {
+    let h = Harness::new();
+    let mut session = spawn(h.bare_std(), &["config", "init", "--profile", "p"]);
+    answer(&mut session, "API key (hidden): ", "not-the-key\r");
+    answer(&mut session, "Base URL", "\r");
+    session.expect("did not accept that API key").unwrap();
+    answer(
+        &mut session,
+        "API key (hidden): ",
+        &format!("{DEFAULT_KEY}\r"),
+    );
+    let (code, shown) = finish(session);
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("Saved profile \"p\""), "{shown}");
+    assert_eq!(h.requests().len(), 2, "one check per key");
+    assert!(!shown.contains("hint:"), "no circular hint: {shown}");
 }
 
 #[test]

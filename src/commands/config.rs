@@ -2,13 +2,14 @@
 
 use std::io::Read;
 
+use reqwest::Url;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
 use crate::api::client::{ApiClient, Credential, DEFAULT_BASE_URL, ListQuery};
 use crate::config::{self, Config, Profile};
-use crate::context::{Context, redact_url};
-use crate::error::{Error, Result};
+use crate::context::{Context, parse_base_url, redact_url};
+use crate::error::{Error, Result, exit};
 use crate::output::table::{Column, Table};
 use crate::output::{self, Render, View, table, tsv};
 use crate::prompt;
@@ -139,35 +140,64 @@ async fn choose_profile_name(ctx: &Context, config: &Config, interactive: bool) 
     Ok(name)
 }
 
+/// How many keys `config init` asks for on a terminal before it gives up.
+const KEY_TRIES: usize = 3;
+
+/// The base URL to save: on a terminal, asked, with `--base-url`/`UCCONV_BASE_URL` (else
+/// UltraCart's) as the default; otherwise the one given, if any.
+async fn choose_base_url(ctx: &Context, interactive: bool) -> Result<Option<String>> {
+    let given = ctx.base_url_given();
+    if !interactive {
+        return Ok(given);
+    }
+    let default = given.unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
+    let answer = prompt::text("Base URL", &default).await?;
+    let answer = answer.trim();
+    Ok(Some(answer.to_string()).filter(|a| !a.is_empty() && a != DEFAULT_BASE_URL))
+}
+
+/// One cheap request with the new credential: a single conversation summary.
+async fn verify(ctx: &Context, base_url: &Url, credential: &Credential) -> Result<()> {
+    let client = ApiClient::new(base_url.clone(), credential, ctx.transport_settings())?;
+    let probe = ListQuery {
+        limit: Some(1),
+        ..ListQuery::default()
+    };
+    let checking = format!("Checking the key with {base_url}…");
+    client.list_conversations(&probe, checking).await.map(drop)
+}
+
 async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
     let interactive = !args.key_stdin && ctx.can_prompt();
     let name = choose_profile_name(ctx, ctx.config()?, interactive).await?;
-    let secret = read_secret(&args, ctx).await?;
-    let credential = if args.oauth {
-        Credential::OAuthToken(secret.clone())
-    } else {
-        Credential::SimpleKey(secret.clone())
-    };
-    // A base URL given by flag or environment is saved as is; on a terminal, one may be typed.
-    let saved_base_url = match &ctx.global.base_url {
-        Some(url) => Some(url.clone()),
-        None if interactive => {
-            let answer = prompt::text("Base URL", DEFAULT_BASE_URL).await?;
-            Some(answer.trim().to_string()).filter(|a| !a.is_empty() && a != DEFAULT_BASE_URL)
-        }
-        None => None,
-    };
-    let base_url = ctx.base_url(saved_base_url.as_deref())?;
-    if !args.no_verify {
-        // One cheap request: a single conversation summary.
-        let client = ApiClient::new(base_url.clone(), &credential, ctx.transport_settings())?;
-        let probe = ListQuery {
-            limit: Some(1),
-            ..ListQuery::default()
+    let what = if args.oauth { "OAuth token" } else { "API key" };
+    let mut tries = 0;
+    let (secret, saved_base_url, base_url) = loop {
+        tries += 1;
+        let secret = read_secret(&args, ctx).await?;
+        // Asked once, after the first key: a retry only asks for the key again.
+        let saved_base_url = choose_base_url(ctx, interactive && tries == 1).await?;
+        let base_url = parse_base_url(saved_base_url.as_deref().unwrap_or(DEFAULT_BASE_URL))?;
+        let credential = if args.oauth {
+            Credential::OAuthToken(secret.clone())
+        } else {
+            Credential::SimpleKey(secret.clone())
         };
-        let checking = format!("Checking the key with {base_url}…");
-        client.list_conversations(&probe, checking).await?;
-    }
+        if args.no_verify {
+            break (secret, saved_base_url, base_url);
+        }
+        match verify(ctx, &base_url, &credential).await {
+            Ok(()) => break (secret, saved_base_url, base_url),
+            Err(error) if error.exit_code() == exit::AUTH && interactive && tries < KEY_TRIES => {
+                ctx.ui
+                    .warn(&format!("{base_url} did not accept that {what}: {error}"));
+            }
+            Err(error) if error.exit_code() == exit::AUTH => {
+                return Err(rejected(error, what));
+            }
+            Err(error) => return Err(error),
+        }
+    };
 
     let profile = Profile {
         api_key: (!args.oauth).then(|| secret.clone()),
@@ -201,6 +231,27 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
         verified: !args.no_verify,
     };
     output::emit(&mut output::stdout(), &saved, &ctx.view())
+}
+
+/// A key the API refused, with a hint that does not send the person round in a circle.
+fn rejected(error: Error, what: &str) -> Error {
+    let hint = format!(
+        "nothing was saved: check the {what} in UltraCart's Authorized Applications, then run `ucconv config init` again"
+    );
+    match error {
+        Error::Api {
+            status,
+            message,
+            retries,
+            ..
+        } => Error::Api {
+            status,
+            message,
+            retries,
+            hint: Some(hint),
+        },
+        other => other,
+    }
 }
 
 /// What `config init` saved. People read the notice on stderr; stdout has it only in JSON.

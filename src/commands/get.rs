@@ -11,7 +11,8 @@ use crate::output;
   ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --messages 20
   ucconv get 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --json | jq '.messages[].body'")]
 pub struct Args {
-    /// The conversation's UUID [default: pick one from a list, on a terminal]
+    /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
+    /// them) or its ARN [default: pick one from a list, on a terminal]
     pub(crate) uuid: Option<String>,
 
     /// Show only the newest N messages

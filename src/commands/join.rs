@@ -9,7 +9,8 @@ use crate::error::{Error, Result};
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --language es")]
 pub struct Args {
-    /// The conversation's UUID [default: pick one from a list, on a terminal]
+    /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
+    /// them) or its ARN [default: pick one from a list, on a terminal]
     pub(crate) uuid: Option<String>,
 
     /// Your language, as an ISO 639-1 code (e.g. en, es), for translated messages

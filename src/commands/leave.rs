@@ -10,7 +10,8 @@ use crate::prompt;
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --yes   # no question, for scripts")]
 pub struct Args {
-    /// The conversation's UUID [default: pick one from a list, on a terminal]
+    /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
+    /// them) or its ARN [default: pick one from a list, on a terminal]
     pub(crate) uuid: Option<String>,
 
     /// Leave without asking for confirmation (required when not on a terminal)

@@ -13,9 +13,12 @@ use serde::Serialize;
 
 use crate::api::client::{ApiClient, ListQuery};
 use crate::api::models::SummaryFields;
+use crate::api::wire::SummaryRow;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::ids::{self, Given};
 use crate::output::{self, Render, View, tsv};
+use crate::paging::Pager;
 use crate::prompt;
 
 /// How many recent conversations the picker offers.
@@ -51,7 +54,62 @@ pub(crate) async fn conversation_uuid(
             uuid.chars().count()
         )));
     }
-    Ok(uuid)
+    match ids::classify(&uuid) {
+        Given::Whole(uuid) => Ok(uuid),
+        Given::Prefix(prefix) => resolve_prefix(&prefix, client).await,
+    }
+}
+
+/// The one recent conversation whose uuid starts with `prefix`. Pages through the most recent
+/// (at most [`ids::SEARCH_DEPTH`]) until a page has a match; with none, the prefix is tried as a
+/// whole id, so the server has the last word.
+async fn resolve_prefix(prefix: &str, client: &ApiClient) -> Result<String> {
+    let mut pager = Pager::new(0, Some(ids::SEARCH_DEPTH), false);
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    while let Some(request) = pager.next_request() {
+        let query = ListQuery {
+            limit: Some(request.limit),
+            offset: (request.offset > 0).then_some(request.offset),
+            ..ListQuery::default()
+        };
+        let label = format!("Looking up {prefix}…");
+        let page = client.list_conversations(&query, label).await?;
+        let rows = pager.accept(page.rows, &page.result_set, SummaryRow::uuid, |_| Ok(true))?;
+        for row in &rows {
+            let summary = row.read()?;
+            let Some(uuid) = summary.uuid() else { continue };
+            if !ids::matching(prefix, [uuid]).is_empty() {
+                let who = summary
+                    .customer()
+                    .and_then(|c| c.label().map(str::to_string));
+                found.push((uuid.to_string(), who));
+            }
+        }
+        if !found.is_empty() {
+            break;
+        }
+    }
+    match found.len() {
+        0 => Ok(prefix.to_string()),
+        1 => Ok(found.remove(0).0),
+        count => {
+            let listed: Vec<String> = found
+                .iter()
+                .take(5)
+                .map(|(uuid, who)| match who {
+                    Some(who) => format!("{uuid} ({})", output::table::truncate(who, 30)),
+                    None => uuid.clone(),
+                })
+                .collect();
+            Err(Error::usage_with_hint(
+                format!(
+                    "{prefix} matches {count} recent conversations: {}",
+                    listed.join(", ")
+                ),
+                "give more characters of the id, or the whole UUID",
+            ))
+        }
+    }
 }
 
 async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> Result<String> {
