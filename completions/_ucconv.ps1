@@ -167,6 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'ucconv' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each request')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)')
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`')
+            [CompletionResult]::new('--show-token', '--show-token', [CompletionResultType]::ParameterName, 'Show the whole JWT in the table (it is masked there; TSV, JSON and --env always give it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Same as --output json')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)')

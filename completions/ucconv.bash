@@ -169,7 +169,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__auth)
-            opts="-p -o -v -h --env --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --env --show-token --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -158,6 +158,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand --timeout 'Seconds to wait for each request'
             cand --retries 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)'
             cand --env 'Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`'
+            cand --show-token 'Show the whole JWT in the table (it is masked there; TSV, JSON and --env always give it)'
             cand --json 'Same as --output json'
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'

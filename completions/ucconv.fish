@@ -157,6 +157,7 @@ never\t''"
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l timeout -d 'Seconds to wait for each request' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l env -d 'Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`'
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l show-token -d 'Show the whole JWT in the table (it is masked there; TSV, JSON and --env always give it)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'

@@ -23,6 +23,10 @@ fn main() -> ExitCode {
     match run(cli, ui.clone()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            if matches!(error, Error::Interrupted | Error::Cancelled) {
+                // A prompt cut short leaves the cursor after its question: end that line first.
+                ucconv::prompt::restore_terminal();
+            }
             ui.error(&error);
             ExitCode::from(error.exit_code())
         }

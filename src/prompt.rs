@@ -9,7 +9,7 @@
 
 use console::Term;
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, FuzzySelect, Input, Select};
+use dialoguer::{Confirm, FuzzySelect, Select};
 use secrecy::SecretString;
 
 use crate::error::{Error, Result};
@@ -42,7 +42,7 @@ fn forget_terminal() {
 
 /// Puts the terminal back as it was before the current prompt, if one is showing.
 #[cfg(unix)]
-pub(crate) fn restore_terminal() {
+pub fn restore_terminal() {
     if let Some(modes) = saved().as_ref() {
         let now = rustix::termios::OptionalActions::Now;
         let _ = rustix::termios::tcsetattr(std::io::stdin(), now, modes);
@@ -57,7 +57,7 @@ fn save_terminal() {}
 #[cfg(not(unix))]
 fn forget_terminal() {}
 #[cfg(not(unix))]
-pub(crate) fn restore_terminal() {}
+pub fn restore_terminal() {}
 
 /// Runs a blocking prompt on its own thread; Ctrl-C as a signal cancels it and restores the terminal.
 async fn ask<T: Send + 'static>(
@@ -103,9 +103,18 @@ pub(crate) async fn secret(label: &str) -> Result<SecretString> {
 
 #[cfg(unix)]
 fn read_hidden(label: &str) -> Result<SecretString> {
+    read_line(&format!("{label} (hidden): "), false).map(SecretString::from)
+}
+
+/// Reads one line after `question`, the terminal in raw mode so every key is ours: Enter ends it,
+/// Ctrl-C, Esc and Ctrl-D cancel (leaving a clean line), Backspace and Ctrl-U edit. With `echo`
+/// off nothing typed or pasted is ever shown.
+#[cfg(unix)]
+fn read_line(question: &str, echo: bool) -> Result<String> {
     use std::io::Read;
 
     use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex};
+    use unicode_width::UnicodeWidthChar;
 
     /// Puts the terminal back as it was, on every way out.
     struct Restore(termios::Termios);
@@ -117,16 +126,18 @@ fn read_hidden(label: &str) -> Result<SecretString> {
 
     let stdin = std::io::stdin();
     let original = termios::tcgetattr(&stdin).map_err(std::io::Error::from)?;
-    let mut quiet = original.clone();
-    quiet.local_modes -= LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG;
-    quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
-    quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
-    termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).map_err(std::io::Error::from)?;
+    let mut raw = original.clone();
+    raw.local_modes -= LocalModes::ECHO | LocalModes::ICANON | LocalModes::ISIG;
+    raw.special_codes[SpecialCodeIndex::VMIN] = 1;
+    raw.special_codes[SpecialCodeIndex::VTIME] = 0;
+    termios::tcsetattr(&stdin, OptionalActions::Now, &raw).map_err(std::io::Error::from)?;
     let _restore = Restore(original);
 
     let term = Term::stderr();
-    term.write_str(&format!("{label} (hidden): "))?;
+    term.write_str(question)?;
     let mut bytes = Vec::new();
+    // The bytes of a character typed but not yet complete (UTF-8 arrives a byte at a time).
+    let mut pending = Vec::new();
     for byte in stdin.lock().bytes() {
         match byte? {
             b'\r' | b'\n' => break,
@@ -136,21 +147,43 @@ fn read_hidden(label: &str) -> Result<SecretString> {
             }
             0x7f | 0x08 => {
                 // Remove one whole character, continuation bytes included.
-                while let Some(removed) = bytes.pop() {
-                    if removed & 0xC0 != 0x80 {
+                let mut removed = Vec::new();
+                while let Some(byte) = bytes.pop() {
+                    removed.insert(0, byte);
+                    if byte & 0xC0 != 0x80 {
                         break;
                     }
                 }
+                let columns = String::from_utf8_lossy(&removed)
+                    .chars()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum::<usize>();
+                if echo && columns > 0 {
+                    term.write_str(&"\u{8} \u{8}".repeat(columns))?;
+                }
             }
-            0x15 => bytes.clear(),
+            0x15 => {
+                if echo {
+                    term.clear_line()?;
+                    term.write_str(question)?;
+                }
+                bytes.clear();
+            }
             control if control < 0x20 => {}
-            byte => bytes.push(byte),
+            byte => {
+                bytes.push(byte);
+                if echo {
+                    pending.push(byte);
+                    if let Ok(text) = std::str::from_utf8(&pending) {
+                        term.write_str(text)?;
+                        pending.clear();
+                    }
+                }
+            }
         }
     }
     term.write_line("")?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| Error::usage("the input is not valid UTF-8"))?;
-    Ok(SecretString::from(text))
+    String::from_utf8(bytes).map_err(|_| Error::usage("the input is not valid UTF-8"))
 }
 
 /// Reads a line without echoing it (console's own hidden input where termios is not available).
@@ -162,18 +195,36 @@ fn read_hidden(label: &str) -> Result<SecretString> {
     Ok(SecretString::from(text))
 }
 
-/// A line of text; Enter alone takes the default.
+/// A line of text; Enter alone takes the default. Esc and Ctrl-C cancel.
 pub(crate) async fn text(label: &str, default: &str) -> Result<String> {
     let (label, default) = (label.to_string(), default.to_string());
     ask(move || {
-        Input::<String>::with_theme(&ColorfulTheme::default())
-            .with_prompt(label)
-            .default(default)
-            .allow_empty(true)
-            .interact_text()
-            .map_err(cancelled)
+        let answer = read_text(&label, &default)?;
+        Ok(if answer.trim().is_empty() {
+            default
+        } else {
+            answer
+        })
     })
     .await
+}
+
+#[cfg(unix)]
+fn read_text(label: &str, default: &str) -> Result<String> {
+    let palette = crate::output::Palette::new(Term::stderr().features().colors_supported());
+    let question = format!("{} {label} ({default}) › ", palette.strong.apply_to("?"));
+    read_line(&question, true)
+}
+
+/// dialoguer's input where termios is not available (Esc does not cancel there).
+#[cfg(not(unix))]
+fn read_text(label: &str, default: &str) -> Result<String> {
+    dialoguer::Input::<String>::with_theme(&ColorfulTheme::default())
+        .with_prompt(label)
+        .default(default.to_string())
+        .allow_empty(true)
+        .interact_text()
+        .map_err(cancelled)
 }
 
 /// One of a few fixed choices.

@@ -68,3 +68,26 @@ fn auth_env_prints_export_lines() {
     assert!(lines[0].starts_with("export UCCONV_WS_URL=ws://127.0.0.1:"));
     assert!(lines[1].starts_with("export UCCONV_WS_JWT=eyJ"));
 }
+
+#[test]
+fn auth_masks_the_jwt_on_screen_unless_show_token() {
+    let h = Harness::new();
+    let (_, json, _) = run(h.ucconv().args(["auth", "--json"]));
+    let jwt = common::parse_json(&json)["jwt"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (code, stdout, _) = run(h.ucconv().args(["auth", "-o", "table"]));
+    assert_eq!(code, 0);
+    assert!(!stdout.contains(&jwt), "masked: {stdout}");
+    assert!(
+        stdout.contains(&format!("{}…  (--show-token shows it)", &jwt[..8])),
+        "{stdout}"
+    );
+    let (_, stdout, _) = run(h.ucconv().args(["auth", "-o", "table", "--show-token"]));
+    assert!(stdout.contains(&jwt), "{stdout}");
+    for whole in [&["auth", "-o", "tsv"][..], &["auth", "--env"]] {
+        let (_, stdout, _) = run(h.ucconv().args(whole));
+        assert!(stdout.contains(&jwt), "{whole:?}: {stdout}");
+    }
+}

@@ -149,7 +149,11 @@ fn join_then_leave_changes_the_servers_state_in_both_shapes() {
 
         let (code, stdout, stderr) = run(h.ucconv().args(["join", &uuid, "-o", "table"]));
         assert_eq!(code, 0, "{shape:?}: {stderr}");
-        assert_eq!(stdout, format!("Joined conversation {uuid}.\n"));
+        let short = &uuid[..8];
+        assert_eq!(
+            stdout,
+            format!("✓ Joined conversation {short}. Next: ucconv get {short}\n")
+        );
         let request = h.only_request();
         assert_eq!(request.method, "PUT");
         assert_eq!(
@@ -283,4 +287,29 @@ fn start_without_participants_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--participant"), "{stderr}");
     assert!(h.requests().is_empty());
+}
+
+#[test]
+fn get_messages_n_says_how_many_earlier_messages_are_hidden() {
+    let h = Harness::new();
+    let uuid = h.emulator.conversation_uuids()[3].clone();
+    let total = h.emulator.conversation(&uuid).unwrap()["messages"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(total > 2, "the seed has a longer conversation here");
+    let (code, stdout, stderr) =
+        run(h
+            .ucconv()
+            .args(["get", &uuid, "--messages", "2", "-o", "table"]));
+    assert_eq!(code, 0, "{stderr}");
+    let hidden = total - 2;
+    assert!(
+        stdout.contains(&format!(
+            "({hidden} earlier messages not shown: `ucconv get {uuid}` shows them all)"
+        )),
+        "{stdout}"
+    );
+    let (_, all, _) = run(h.ucconv().args(["get", &uuid, "-o", "table"]));
+    assert!(!all.contains("earlier message"), "{all}");
 }

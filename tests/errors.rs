@@ -364,6 +364,9 @@ fn the_usage_line_never_shows_base_url_as_required() {
     let h = Harness::new();
     let (code, _, stderr) = run(h.ucconv().args(["config", "use"]));
     assert_eq!(code, 2);
-    assert!(stderr.contains("Usage: ucconv config use <NAME>"), "{stderr}");
+    assert!(
+        stderr.contains("Usage: ucconv config use <NAME>"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("--base-url"), "{stderr}");
 }

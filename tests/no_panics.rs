@@ -120,7 +120,7 @@ fn render_everything(object: &Object) {
         writer.write_page(std::slice::from_ref(&summary)).unwrap();
         writer.finish().unwrap();
         output::emit(&mut sink, &conversation, &view).unwrap();
-        output::emit(&mut sink, &auth, &view).unwrap();
+        output::emit(&mut sink, &agent::Authorization::new(&auth, true), &view).unwrap();
         // Control characters in the URL or JWT are refused, never printed.
         let _ = agent::write_env(&mut sink, &auth);
         let _ = list::picker_items(&[summary.read().unwrap()], &view);

@@ -64,7 +64,7 @@ fn leave_asks_and_yes_leaves() {
     let (code, shown) = finish(session);
     assert_eq!(code, 0, "{shown}");
     assert!(
-        shown.contains(&format!("Left conversation {uuid}.")),
+        shown.contains("✓") && shown.contains(&format!(" Left conversation {}.", &uuid[..8])),
         "{shown}"
     );
     assert_eq!(methods(&h), ["DELETE"]);
@@ -311,4 +311,38 @@ fn no_color_turns_colors_off_on_a_terminal() {
         shown.contains("\x1b[1mID"),
         "bold header on a terminal: {shown:?}"
     );
+}
+
+#[test]
+fn the_leave_picker_offers_only_conversations_the_agent_is_in() {
+    let h = Harness::new();
+    let uuid = h.emulator.conversation_uuids()[3].clone();
+    let (code, _, stderr) = common::run(h.ucconv().args(["join", &uuid]));
+    assert_eq!(code, 0, "{stderr}");
+    let mut session = spawn(h.ucconv_std(), &["leave"]);
+    // The only conversation the agent is in is the one joined: Enter picks it.
+    answer(&mut session, "Conversation to leave", "\r");
+    answer(&mut session, "Leave conversation", "y");
+    let (code, shown) = finish(session);
+    assert_eq!(code, 0, "{shown}");
+    let leave = h
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "DELETE")
+        .unwrap();
+    assert!(leave.path.contains(&uuid), "{}", leave.path);
+}
+
+#[test]
+fn esc_or_ctrl_c_at_a_text_prompt_leaves_a_clean_line_and_exits_130() {
+    for key in [ESC, CTRL_C] {
+        let h = Harness::new();
+        let mut session = spawn(h.bare_std(), &["config", "init"]);
+        answer(&mut session, "Profile name", key);
+        let (code, shown) = finish(session);
+        assert_eq!(code, 130, "{key:?}: {shown}");
+        assert!(!shown.contains("› error"), "{key:?}: {shown:?}");
+        assert!(!shown.contains('✔'), "no answer was taken: {shown:?}");
+        assert!(!h.config_path().exists());
+    }
 }

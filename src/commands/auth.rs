@@ -7,12 +7,17 @@ use crate::output::{self, agent};
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
-  ucconv auth
+  ucconv auth                 # the JWT masked
+  ucconv auth --show-token    # the JWT whole
   eval \"$(ucconv auth --env)\"   # sets UCCONV_WS_URL and UCCONV_WS_JWT")]
 pub struct Args {
     /// Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`
     #[arg(long)]
     pub(crate) env: bool,
+
+    /// Show the whole JWT in the table (it is masked there; TSV, JSON and --env always give it)
+    #[arg(long)]
+    pub(crate) show_token: bool,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
@@ -21,6 +26,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     if args.env {
         agent::write_env(&mut out, &auth)
     } else {
-        output::emit(&mut out, &auth, &ctx.view())
+        let shown = agent::Authorization::new(&auth, args.show_token);
+        output::emit(&mut out, &shown, &ctx.view())
     }
 }

@@ -29,9 +29,11 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         )));
     }
     client.join_conversation(&uuid, language).await?;
+    let short = super::short_id(&uuid);
     let sentence = match language {
-        Some(code) => format!("Joined conversation {uuid} (language: {code})."),
-        None => format!("Joined conversation {uuid}."),
+        Some(code) => format!("Joined conversation {short} (language: {code})."),
+        None => format!("Joined conversation {short}."),
     };
+    let sentence = format!("{sentence} Next: ucconv get {short}");
     super::report_outcome(ctx, &uuid, "join", sentence)
 }

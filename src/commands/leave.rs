@@ -25,7 +25,8 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         confirm(ctx, &uuid).await?;
     }
     client.leave_conversation(&uuid).await?;
-    super::report_outcome(ctx, &uuid, "leave", format!("Left conversation {uuid}."))
+    let short = super::short_id(&uuid);
+    super::report_outcome(ctx, &uuid, "leave", format!("Left conversation {short}."))
 }
 
 async fn confirm(ctx: &Context, uuid: &str) -> Result<()> {

@@ -89,13 +89,14 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     }
     writer.finish()?;
     if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
-        ctx.ui.notice(&footer(&args, &pager));
+        ctx.ui
+            .notice(&footer(&args, ctx.global.profile.as_deref(), &pager));
     }
     Ok(())
 }
 
 /// On a terminal, how many of how many, and how to get the next page (stderr, not data).
-fn footer(args: &Args, pager: &Pager) -> String {
+fn footer(args: &Args, profile: Option<&str>, pager: &Pager) -> String {
     let shown = pager.shown();
     let of_total = match pager.total() {
         Some(total) if !args.unread => format!(" of {total}"),
@@ -108,13 +109,85 @@ fn footer(args: &Args, pager: &Pager) -> String {
     };
     match pager.next_offset() {
         _ if shown == 0 => format!("No {kind}."),
-        Some(next) if !args.all => {
-            let unread = if args.unread { " --unread" } else { "" };
-            format!(
-                "Showing {shown}{of_total} {kind}. Next: ucconv list{unread} --limit {} --offset {next}",
-                args.limit
-            )
-        }
+        Some(next) if !args.all => format!(
+            "Showing {shown}{of_total} {kind}. Next: {}",
+            next_command(args, profile, next)
+        ),
         _ => format!("Showing {shown}{of_total} {kind}."),
+    }
+}
+
+/// The command for the next page: the same listing, every filter and option kept, shell-quoted.
+fn next_command(args: &Args, profile: Option<&str>, offset: u64) -> String {
+    let quote =
+        |text: &str| shlex::try_quote(text).map_or_else(|_| "''".into(), |q| q.into_owned());
+    let mut words = vec!["ucconv".to_string()];
+    if let Some(profile) = profile {
+        words.push(format!("--profile {}", quote(profile)));
+    }
+    words.push("list".into());
+    if let Some(medium) = &args.medium {
+        words.push(format!("--medium {}", quote(medium)));
+    }
+    if let Some(before) = &args.before {
+        words.push(format!("--before {}", quote(before)));
+    }
+    if args.unread {
+        words.push("--unread".into());
+    }
+    if args.wide {
+        words.push("--wide".into());
+    }
+    words.push(format!("--limit {} --offset {offset}", args.limit));
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(extra: &[&str]) -> Args {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            args: Args,
+        }
+        let argv = std::iter::once("list").chain(extra.iter().copied());
+        Wrapper::parse_from(argv).args
+    }
+
+    #[test]
+    fn the_next_page_keeps_every_filter() {
+        let cases: &[(&[&str], Option<&str>, &str)] = &[
+            (&[], None, "ucconv list --limit 100 --offset 100"),
+            (
+                &["--limit", "20"],
+                None,
+                "ucconv list --limit 20 --offset 100",
+            ),
+            (
+                &["--medium", "sms"],
+                None,
+                "ucconv list --medium sms --limit 100 --offset 100",
+            ),
+            (
+                &["--before", "2026-11-01", "--unread", "-L", "5"],
+                Some("store 2"),
+                "ucconv --profile 'store 2' list --before 2026-11-01 --unread --limit 5 --offset 100",
+            ),
+            (
+                &["--wide"],
+                None,
+                "ucconv list --wide --limit 100 --offset 100",
+            ),
+        ];
+        for (given, profile, expected) in cases {
+            assert_eq!(
+                next_command(&args(given), *profile, 100),
+                *expected,
+                "{given:?}"
+            );
+        }
     }
 }

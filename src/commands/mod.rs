@@ -17,7 +17,7 @@ use crate::api::wire::SummaryRow;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::ids::{self, Given};
-use crate::output::{self, Render, View, tsv};
+use crate::output::{self, Palette, Render, View, tsv};
 use crate::paging::Pager;
 use crate::prompt;
 
@@ -119,15 +119,35 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
     };
     let label = "Loading recent conversations…".to_string();
     let page = client.list_conversations(&query, label).await?;
+    // Leaving only makes sense where the agent is: the agent's ARN comes from its authorization.
+    let me = match command {
+        "leave" => Some(client.agent_auth().await?),
+        _ => None,
+    };
+    let my_arn = match &me {
+        Some(auth) => auth.read()?.participant_arn(),
+        None => None,
+    };
     let mut recent = Vec::new();
     for row in &page.rows {
         let summary = row.read()?;
-        if summary.uuid().is_some() {
+        let mine = || {
+            summary
+                .participants()
+                .iter()
+                .any(|p| p.arn() == my_arn && p.left_dts().is_none())
+        };
+        if summary.uuid().is_some() && (my_arn.is_none() || mine()) {
             recent.push(summary);
         }
     }
     if recent.is_empty() {
-        return Err(Error::usage("there are no conversations to choose from"));
+        let what = if my_arn.is_some() {
+            "you are in no recent conversation to leave"
+        } else {
+            "there are no conversations to choose from"
+        };
+        return Err(Error::usage(what));
     }
     let items = output::list::picker_items(&recent, &ctx.view());
     let chosen = prompt::pick(
@@ -136,6 +156,11 @@ async fn pick_conversation(command: &str, ctx: &Context, client: &ApiClient) -> 
     )
     .await?;
     Ok(recent[chosen].uuid().unwrap_or_default().to_string())
+}
+
+/// How a conversation is named in a sentence: the short id tables show, which every command takes.
+pub(crate) fn short_id(uuid: &str) -> String {
+    uuid.chars().take(output::list::MIN_PREFIX).collect()
 }
 
 /// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON, a
@@ -150,8 +175,9 @@ pub(crate) struct Outcome<'a> {
 }
 
 impl Render for Outcome<'_> {
-    fn human(&self, _: &View) -> Result<String> {
-        Ok(format!("{}\n", self.sentence))
+    fn human(&self, view: &View) -> Result<String> {
+        let check = Palette::new(view.color).success.apply_to("✓");
+        Ok(format!("{check} {}\n", self.sentence))
     }
 
     fn tsv(&self) -> Result<String> {

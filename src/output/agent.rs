@@ -2,6 +2,8 @@
 
 use std::io::Write;
 
+use serde::Serialize;
+
 use super::{Render, View, table, time, tsv};
 use crate::api::models::AgentAuth;
 use crate::api::wire::Document;
@@ -15,18 +17,44 @@ fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
     ))
 }
 
+/// What `auth` shows: the authorization, with the JWT masked on screen unless asked for
+/// (`--show-token`), as `gh auth status` does. TSV and JSON are for scripts, and give it whole.
+#[derive(Serialize)]
+#[serde(transparent)]
+pub struct Authorization<'a> {
+    auth: &'a Document<AgentAuth>,
+    #[serde(skip)]
+    show_token: bool,
+}
+
+impl<'a> Authorization<'a> {
+    pub fn new(auth: &'a Document<AgentAuth>, show_token: bool) -> Self {
+        Authorization { auth, show_token }
+    }
+}
+
+/// The first characters of a token, enough to recognise it, and a note on how to see the rest.
+fn masked(token: &str) -> String {
+    let shown: String = token.chars().take(8).collect();
+    format!("{shown}…  (--show-token shows it)")
+}
+
 /// `auth` for people, and as one TSV line: participant ARN, name, websocket URL, JWT, expiry.
-impl Render for Document<AgentAuth> {
+impl Render for Authorization<'_> {
     fn human(&self, view: &View) -> Result<String> {
-        let auth = self.read()?;
+        let auth = self.auth.read()?;
         let dash = |s: Option<&str>| s.unwrap_or("-").to_string();
         let expires = expiry(auth, view);
+        let jwt = match auth.jwt() {
+            Some(jwt) if !self.show_token => masked(jwt),
+            other => dash(other),
+        };
         Ok(table::key_values(
             &[
                 ("Participant", dash(auth.participant_arn())),
                 ("Name", dash(auth.participant_name())),
                 ("Websocket URL", dash(auth.websocket_url())),
-                ("JWT", dash(auth.jwt())),
+                ("JWT", jwt),
                 (
                     "Expires",
                     expires.map_or_else(|| "unknown".into(), |(human, _)| human),
@@ -37,7 +65,7 @@ impl Render for Document<AgentAuth> {
     }
 
     fn tsv(&self) -> Result<String> {
-        let auth = self.read()?;
+        let auth = self.auth.read()?;
         let field = |s: Option<&str>| s.unwrap_or_default().to_string();
         let expires = auth.jwt_expires_at().map(|at| at.to_string());
         Ok(tsv::line(&[

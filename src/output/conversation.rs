@@ -107,7 +107,19 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
     }
 
     out.push_str(&format!("\n{}\n", palette.heading.apply_to("Transcript")));
-    if messages.is_empty() {
+    let hidden = conversation
+        .message_count()
+        .and_then(|count| usize::try_from(count).ok())
+        .map_or(0, |count| count.saturating_sub(messages.len()));
+    if hidden > 0 {
+        let uuid = conversation.uuid().unwrap_or("ID");
+        let note = format!(
+            "({hidden} earlier {} not shown: `ucconv get {uuid}` shows them all)",
+            if hidden == 1 { "message" } else { "messages" }
+        );
+        let note = table::truncate(&note, view.width);
+        out.push_str(&format!("{}\n", palette.faint.apply_to(note)));
+    } else if messages.is_empty() {
         out.push_str("(no messages)\n");
     }
     let mut events = participant_events(conversation).into_iter().peekable();

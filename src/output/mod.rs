@@ -91,6 +91,7 @@ pub(crate) struct Palette {
     pub(crate) strong: console::Style,
     pub(crate) faint: console::Style,
     pub(crate) alert: console::Style,
+    pub(crate) success: console::Style,
 }
 
 impl Palette {
@@ -101,6 +102,7 @@ impl Palette {
             strong: make(console::Style::new().bold()),
             faint: make(console::Style::new().dim()),
             alert: make(console::Style::new().yellow().bold()),
+            success: make(console::Style::new().green()),
         }
     }
 }
