@@ -40,8 +40,14 @@ _ucconv() {
             ucconv,list)
                 cmd="ucconv__subcmd__list"
                 ;;
+            ucconv,ls)
+                cmd="ucconv__subcmd__list"
+                ;;
             ucconv,start)
                 cmd="ucconv__subcmd__start"
+                ;;
+            ucconv,view)
+                cmd="ucconv__subcmd__get"
                 ;;
             ucconv__subcmd__config,help)
                 cmd="ucconv__subcmd__config__subcmd__help"
@@ -119,7 +125,7 @@ _ucconv() {
 
     case "${cmd}" in
         ucconv)
-            opts="-p -o -v -h -V --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help --version list get join leave start auth config completions help"
+            opts="-p -o -v -h -V --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help --version list ls get view join leave start auth config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -42,7 +42,9 @@ complete -c ucconv -n "__fish_ucconv_needs_command" -l no-input -d 'Never prompt
 complete -c ucconv -n "__fish_ucconv_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s V -l version -d 'Print version'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "list" -d 'List conversations, newest first'
+complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "ls" -d 'List conversations, newest first'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "get" -d 'Show one conversation: participants and transcript'
+complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "view" -d 'Show one conversation: participants and transcript'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "join" -d 'Join a conversation as the authenticated agent'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "leave" -d 'Leave a conversation'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "start" -d 'Start a conversation'
@@ -74,6 +76,30 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l json -d 'Same as 
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s L -l limit -d 'How many conversations to show; above 200 it pages, 200 per request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l offset -d 'Skip this many of the newest conversations' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l medium -d 'Only conversations on this medium' -r -f -a "sms\t''
+websocket\t''"
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l before -d 'Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
+tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
+json\t'The API\'s JSON objects (an array for lists)'
+jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l all -d 'Page through every conversation'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l wide -d 'Whole UUIDs in the table, whatever the terminal\'s width (below 140 columns it shows the shortest prefix that tells the conversations apart, which every command accepts)'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l unread -d 'Only conversations with unread messages (filtered here: the API has no such parameter, so this may read several pages to find --limit of them)'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s m -l messages -d 'Show only the newest N messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -91,6 +117,23 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l json -d 'Same as -
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s m -l messages -d 'Show only the newest N messages' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s o -l output -d 'Output format [default: table on a terminal, tsv otherwise]' -r -f -a "table\t'Aligned columns for people (the default on a terminal)'
+tsv\t'Tab-separated values, no header, full values, RFC 3339 times (the default in a pipe)'
+json\t'The API\'s JSON objects (an array for lists)'
+jsonl\t'One JSON object per line'"
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l jq -d 'Filter the JSON output with a jq expression; strings print raw (implies --json)' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l color -d 'When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l timeout -d 'Seconds to wait for each request' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l retries -d 'Retries after 429, 502, 503, 504 or a failed connection (0 disables)' -r
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l json -d 'Same as --output json'
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s l -l language -d 'Your language, as an ISO 639-1 code (e.g. en, es), for translated messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r

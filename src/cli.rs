@@ -1,6 +1,6 @@
 //! The command line: global options, the command list and each command's arguments (clap derive).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
 use crate::output::OutputFormat;
@@ -26,6 +26,89 @@ Environment:
   UCCONV_CONFIG        config file path
   UCCONV_MAX_BODY_MIB  largest answer accepted, after decompression [default: 64]
   HTTPS_PROXY          honoured, with NO_PROXY, for https base URLs (loopback: never)";
+
+/// The commands of the top-level help, by what people use them for. A command missing here is
+/// listed under "Other", so a new one is never hidden.
+const GROUPS: &[(&str, &[&str])] = &[
+    ("Conversations", &["list", "get", "join", "leave", "start"]),
+    ("Agent", &["auth"]),
+    ("Configuration", &["config"]),
+];
+
+const EXAMPLES: &str = "\
+Examples:
+  ucconv list --limit 50                        # the newest conversations, fitted to the window
+  ucconv get 7e5ba615                           # one conversation, by a prefix of its id
+  ucconv list --all --json | jq -r '.[].conversation_uuid'";
+
+/// The help's command list, grouped.
+fn grouped_commands(top: &clap::Command) -> String {
+    let line = |sc: &clap::Command| {
+        let about = sc.get_about().map(|a| a.to_string()).unwrap_or_default();
+        let aliases: Vec<&str> = sc.get_visible_aliases().collect();
+        let aliases = if aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" [aliases: {}]", aliases.join(", "))
+        };
+        format!("  {:<13}{about}{aliases}\n", sc.get_name())
+    };
+    let mut text = String::new();
+    let mut listed: Vec<&str> = Vec::new();
+    for (group, names) in GROUPS {
+        text.push_str(&format!("{group}:\n"));
+        for sc in top
+            .get_subcommands()
+            .filter(|sc| names.contains(&sc.get_name()))
+        {
+            text.push_str(&line(sc));
+            listed.push(sc.get_name());
+        }
+        text.push('\n');
+    }
+    text.push_str("Other:\n");
+    for sc in top
+        .get_subcommands()
+        .filter(|sc| !listed.contains(&sc.get_name()))
+    {
+        text.push_str(&line(sc));
+    }
+    text.push_str("  help         Print help for a command\n");
+    text
+}
+
+/// Copies of the global flags for a command's help, under their own heading after its own flags.
+fn inherit(command: clap::Command, globals: &[clap::Arg]) -> clap::Command {
+    let command = globals.iter().fold(command, |command, arg| {
+        command.arg(arg.clone().help_heading("Inherited flags"))
+    });
+    command.mut_subcommands(|sub| inherit(sub, globals))
+}
+
+/// The command line as ucconv parses it: the derived model, with the top-level help grouped and
+/// every command's help putting its own flags before the inherited ones.
+pub fn command() -> clap::Command {
+    let top = Cli::command();
+    let globals: Vec<clap::Arg> = top
+        .get_arguments()
+        .filter(|arg| arg.is_global_set())
+        .cloned()
+        .collect();
+    let template = format!(
+        "{{about-with-newline}}\n{{usage-heading}} {{usage}}\n\n{}\nFlags:\n{{options}}\n\n{EXAMPLES}{{after-help}}",
+        grouped_commands(&top)
+    );
+    top.help_template(template)
+        .mut_subcommands(|sub| inherit(sub, &globals))
+}
+
+impl Cli {
+    /// Parses the process's arguments; a mistake prints clap's message and exits 2.
+    pub fn parse_args() -> Cli {
+        let matches = command().get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    }
+}
 
 /// Command-line client for UltraCart's Conversation API.
 #[derive(Debug, Parser)]
@@ -111,6 +194,7 @@ impl GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List conversations, newest first
+    #[command(visible_alias = "ls")]
     ///
     /// Shows conversation summaries, newest first: who, when, the last message, and whether
     /// it is unread. On a terminal it prints a table with a footer saying how to get the next page.
@@ -118,6 +202,7 @@ pub enum Command {
     /// arrives.
     List(commands::list::Args),
     /// Show one conversation: participants and transcript
+    #[command(visible_alias = "view")]
     ///
     /// Prints the conversation's header (medium, start, closed, unread), its participants, and
     /// the transcript with times, authors, wrapped message bodies, media URLs, and who joined and
@@ -161,10 +246,21 @@ pub enum Command {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     #[test]
     fn the_clap_model_is_consistent() {
-        super::Cli::command().debug_assert();
+        super::command().debug_assert();
+    }
+
+    #[test]
+    fn every_command_is_in_the_top_level_help() {
+        let top = super::command();
+        let help = top.clone().render_help().to_string();
+        for sub in top.get_subcommands() {
+            assert!(
+                help.contains(&format!("\n  {:<13}", sub.get_name())),
+                "{}",
+                sub.get_name()
+            );
+        }
     }
 }

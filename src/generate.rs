@@ -2,10 +2,9 @@
 //!
 //! A test compares them with the committed copies; `UCCONV_UPDATE_GENERATED=1 cargo test` rewrites them.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, EXIT_CODES};
+use crate::cli::{self, EXIT_CODES};
 use crate::commands::completions;
 
 /// Every generated file: (path relative to the repository root, contents).
@@ -24,25 +23,32 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     files
 }
 
-/// `man/ucconv.1`, and `man/ucconv-<command>.1` for each command, each ending with the exit codes
-/// and environment variables.
+/// `man/ucconv.1`, and `man/ucconv-<command>.1` for each command and subcommand
+/// (`ucconv-config-init.1`), each ending with the exit codes and environment variables.
 fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let top = Cli::command();
+    // No page for `help`, and so no "see also ucconv-help(1)" pointing at a page that is not there.
+    let top = cli::command().disable_help_subcommand(true);
     let mut pages = vec![("man/ucconv.1".to_string(), render(top.clone()))];
-    for sub in top.get_subcommands() {
-        let name = format!("ucconv-{}", sub.get_name());
+    pages_below(&top, "ucconv", &mut pages);
+    pages
+}
+
+fn pages_below(parent: &clap::Command, prefix: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    for sub in parent.get_subcommands() {
+        let name = format!("{prefix}-{}", sub.get_name());
         let extra = match sub.get_after_help() {
             Some(examples) => format!("{examples}\n\n{EXIT_CODES}"),
             None => EXIT_CODES.to_string(),
         };
         let page = sub
             .clone()
+            .disable_help_subcommand(true)
             .name(name.clone())
             .version(env!("CARGO_PKG_VERSION"))
             .after_help(extra);
-        pages.push((format!("man/{name}.1"), render(page)));
+        pages.push((format!("man/{name}.1"), render(page.clone())));
+        pages_below(&page, &name, pages);
     }
-    pages
 }
 
 fn render(command: clap::Command) -> Vec<u8> {

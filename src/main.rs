@@ -6,7 +6,6 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
 use ucconv::cli::{Cli, Command};
 use ucconv::commands;
 use ucconv::context::Context;
@@ -16,7 +15,7 @@ use ucconv::output::ui::Ui;
 
 fn main() -> ExitCode {
     // Parsing first keeps --help and --version free of any other start-up work.
-    let cli = Cli::parse();
+    let cli = Cli::parse_args();
     interrupt::install();
     let spinners = std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
     let ui = Ui::new(cli.global.wants_json(), spinners);

@@ -126,3 +126,30 @@ fn zsh_completion_loads_without_error() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
     assert!(String::from_utf8_lossy(&output.stdout).contains("_ucconv: function"));
 }
+
+#[test]
+fn man_pages_refer_only_to_pages_that_exist() {
+    let files = ucconv::generate::files();
+    let pages: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    for command in ["config-init", "config-show", "config-use", "config-path"] {
+        assert!(
+            pages.contains(&format!("man/ucconv-{command}.1")),
+            "{command}"
+        );
+    }
+    for (path, contents) in files.iter().filter(|(p, _)| p.starts_with("man/")) {
+        let text = String::from_utf8_lossy(contents);
+        // clap_mangen lists subcommands as lines like `ucconv\-config\-init(1)`.
+        for line in text
+            .lines()
+            .filter(|l| l.starts_with("ucconv") && l.ends_with("(1)"))
+        {
+            let name = line.trim_end_matches("(1)").replace("\\-", "-");
+            let page = format!("man/{name}.1");
+            assert!(
+                pages.contains(&page),
+                "{path} refers to {page}, which does not exist"
+            );
+        }
+    }
+}

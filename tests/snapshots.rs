@@ -150,7 +150,7 @@ fn a_mistyped_command_suggests_the_nearest() {
     assert_eq!(code, 2);
     assert_eq!(stdout, "");
     assert!(
-        stderr.contains("a similar subcommand exists: 'list'"),
+        stderr.contains("similar subcommands exist: 'ls', 'list'"),
         "{stderr}"
     );
 }

@@ -1,9 +1,8 @@
 //! `ucconv completions`: the shell completion script for bash, zsh, fish, elvish or PowerShell.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli;
 use crate::error::Result;
 use crate::output;
 
@@ -21,7 +20,7 @@ pub struct Args {
 /// The script for `shell`, generated from the same clap model that parses the command line.
 pub(crate) fn script(shell: Shell) -> Vec<u8> {
     let mut buffer = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "ucconv", &mut buffer);
+    clap_complete::generate(shell, &mut cli::command(), "ucconv", &mut buffer);
     buffer
 }
 
