@@ -125,7 +125,7 @@ _ucconv() {
 
     case "${cmd}" in
         ucconv)
-            opts="-p -o -v -h -V --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help --version list ls get view join leave start auth config completions help"
+            opts="-p -o -v -h -V --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help --version list ls get view join leave start auth config completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -175,7 +175,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__auth)
-            opts="-p -o -v -h --env --show-token --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --env --show-token --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -225,7 +225,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__completions)
-            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help bash elvish fish powershell zsh"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -275,7 +275,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config)
-            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help init show use path help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help init show use path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -409,7 +409,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__init)
-            opts="-p -o -v -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --key-stdin --oauth --no-verify --default --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,7 +459,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__path)
-            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -509,7 +509,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__show)
-            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,7 +559,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__config__subcmd__use)
-            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,7 +609,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__get)
-            opts="-m -p -o -v -h --messages --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-m -p -o -v -h --messages --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,7 +863,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__join)
-            opts="-l -p -o -v -h --language --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-l -p -o -v -h --language --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -921,7 +921,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__leave)
-            opts="-y -p -o -v -h --yes --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-y -p -o -v -h --yes --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,7 +971,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__list)
-            opts="-L -p -o -v -h --limit --offset --all --medium --before --wide --unread --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-L -p -o -v -h --limit --offset --all --medium --before --wide --unread --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,7 +1041,7 @@ _ucconv() {
             return 0
             ;;
         ucconv__subcmd__start)
-            opts="-p -o -v -h --participant --conversation-arn --queue --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --help"
+            opts="-p -o -v -h --participant --conversation-arn --queue --profile --base-url --output --json --jq --color --timeout --retries --verbose --no-input --no-pager --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

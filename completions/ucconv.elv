@@ -31,6 +31,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -69,6 +70,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -94,6 +96,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -113,6 +116,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -132,6 +136,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -151,6 +156,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -170,6 +176,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -190,6 +197,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -209,6 +217,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -226,6 +235,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand init 'Save an API key (or OAuth token) as a profile, checking it first'
@@ -252,6 +262,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -269,6 +280,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -286,6 +298,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -303,6 +316,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -337,6 +351,7 @@ set edit:completion:arg-completer[ucconv] = {|@words|
             cand -v 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --verbose 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
             cand --no-input 'Never prompt; fail instead, naming the flag to pass'
+            cand --no-pager 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_ucconv_global_optspecs
-    string join \n p/profile= base-url= o/output= json jq= color= timeout= retries= v/verbose no-input h/help V/version
+    string join \n p/profile= base-url= o/output= json jq= color= timeout= retries= v/verbose no-input no-pager h/help V/version
 end
 
 function __fish_ucconv_needs_command
@@ -39,6 +39,7 @@ complete -c ucconv -n "__fish_ucconv_needs_command" -l retries -d 'Retries after
 complete -c ucconv -n "__fish_ucconv_needs_command" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_needs_command" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_needs_command" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_needs_command" -s V -l version -d 'Print version'
 complete -c ucconv -n "__fish_ucconv_needs_command" -f -a "list" -d 'List conversations, newest first'
@@ -75,6 +76,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l unread -d 'Only c
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand list" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s L -l limit -d 'How many conversations to show; above 200 it pages, 200 per request' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l offset -d 'Skip this many of the newest conversations' -r
@@ -99,6 +101,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l unread -d 'Only con
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand ls" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s m -l messages -d 'Show only the newest N messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -116,6 +119,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l retries -d 'Retrie
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand get" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s m -l messages -d 'Show only the newest N messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -133,6 +137,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l retries -d 'Retri
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand view" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand view" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s l -l language -d 'Your language, as an ISO 639-1 code (e.g. en, es), for translated messages' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
@@ -150,6 +155,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l retries -d 'Retri
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand join" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -167,6 +173,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s y -l yes -d 'Lea
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l participant -d 'ARN of a participant to add (repeat for several)' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l conversation-arn -d 'ARN to give the new conversation' -r
@@ -186,6 +193,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l retries -d 'Retr
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand start" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -204,6 +212,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l show-token -d 'Sh
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand auth" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -220,6 +229,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_see
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -f -a "init" -d 'Save an API key (or OAuth token) as a profile, checking it first'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and not __fish_seen_subcommand_from init show use path help" -f -a "show" -d 'List profiles (keys masked) and say where the active credentials come from'
@@ -245,6 +255,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -261,6 +272,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -277,6 +289,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile from the config file [env: UCCONV_PROFILE]' -r
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l base-url -d 'API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]' -r
@@ -293,6 +306,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_su
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Save an API key (or OAuth token) as a profile, checking it first'
 complete -c ucconv -n "__fish_ucconv_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'List profiles (keys masked) and say where the active credentials come from'
@@ -314,6 +328,7 @@ complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l retries -d
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l json -d 'Same as --output json'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s v -l verbose -d 'Log HTTP exchanges to stderr, credentials redacted (-vv adds headers and bodies)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l no-input -d 'Never prompt; fail instead, naming the flag to pass'
+complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -l no-pager -d 'Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)'
 complete -c ucconv -n "__fish_ucconv_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c ucconv -n "__fish_ucconv_using_subcommand help; and not __fish_seen_subcommand_from list get join leave start auth config completions help" -f -a "list" -d 'List conversations, newest first'
 complete -c ucconv -n "__fish_ucconv_using_subcommand help; and not __fish_seen_subcommand_from list get join leave start auth config completions help" -f -a "get" -d 'Show one conversation: participants and transcript'

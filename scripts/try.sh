@@ -7,7 +7,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --quiet --locked --workspace --bins
+# Say so before building: the first build compiles every dependency and takes a few minutes
+# (about 1.5 on 2 cores), and a silent terminal looks like a hang. Cargo's progress shows on a terminal.
+if [ ! -x target/debug/ucconv ] || [ ! -x target/debug/ucconv-emulator ]; then
+    echo "Building ucconv (first run takes a few minutes)…" >&2
+fi
+if [ -t 2 ]; then
+    cargo build --locked --workspace --bins
+else
+    cargo build --quiet --locked --workspace --bins
+fi
 bin=target/debug
 
 workdir=$(mktemp -d)

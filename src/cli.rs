@@ -165,6 +165,11 @@ pub struct GlobalArgs {
     /// Never prompt; fail instead, naming the flag to pass
     #[arg(long, global = true)]
     pub(crate) no_input: bool,
+
+    /// Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else
+    /// $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)
+    #[arg(long, global = true)]
+    pub(crate) no_pager: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

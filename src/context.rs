@@ -18,7 +18,7 @@ use crate::credentials::{self, ResolvedCredentials, Sources};
 use crate::error::{Error, Result};
 use crate::output::jq::Jq;
 use crate::output::ui::Ui;
-use crate::output::{OutputFormat, View};
+use crate::output::{OutputFormat, View, pager};
 
 /// Facts about where output goes, read once so every command agrees.
 #[derive(Clone, Debug)]
@@ -89,6 +89,8 @@ pub struct Context {
     pub(crate) jq: Option<Rc<Jq>>,
     /// Everything said on stderr goes through this.
     pub(crate) ui: Ui,
+    /// The pager for long tables, when there is a terminal to page on.
+    pager: Option<Vec<String>>,
     /// The config file, read at most once per process.
     config: OnceCell<Config>,
 }
@@ -121,7 +123,16 @@ impl Context {
             .map(Jq::compile)
             .transpose()?
             .map(Rc::new);
+        let pager = (format == OutputFormat::Table && terminal.stdout_is_tty && !global.no_pager)
+            .then(|| {
+                pager::command_from(
+                    std::env::var("UCCONV_PAGER").ok(),
+                    std::env::var("PAGER").ok(),
+                )
+            })
+            .flatten();
         Ok(Context {
+            pager,
             global,
             format,
             terminal,
@@ -144,6 +155,11 @@ impl Context {
             wide: false,
             jq: self.jq.clone(),
         }
+    }
+
+    /// Where long output goes: the pager on a terminal, else stdout.
+    pub(crate) fn paged_output(&self) -> pager::Out {
+        pager::open(self.pager.as_deref(), &self.ui)
     }
 
     /// Prompts need a person at both ends: input from a terminal and output to one.

@@ -25,6 +25,7 @@ pub fn install() {
                 if signals.forever().next().is_some() {
                     std::thread::sleep(GRACE);
                     crate::prompt::restore_terminal();
+                    crate::output::pager::stop();
                     signal_hook::low_level::exit(i32::from(crate::error::exit::INTERRUPTED));
                 }
             });

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
             if matches!(error, Error::Interrupted | Error::Cancelled) {
                 // A prompt cut short leaves the cursor after its question: end that line first.
                 ucconv::prompt::restore_terminal();
+                ucconv::output::pager::stop();
             }
             ui.error(&error);
             ExitCode::from(error.exit_code())

@@ -130,3 +130,57 @@ fn get_header_colours_closed_and_unread_as_colours_not_text() {
         );
     }
 }
+
+/// A pager that records what it is given into a file, for the pager tests.
+fn recording_pager(h: &Harness) -> (String, std::path::PathBuf) {
+    let file = h.home.path().join("paged.txt");
+    (format!("sh -c 'cat > {}'", file.display()), file)
+}
+
+#[test]
+fn long_output_on_a_terminal_goes_through_the_pager() {
+    let h = Harness::new();
+    let (pager, file) = recording_pager(&h);
+    for script in [
+        "ucconv list --limit 5",
+        "ucconv get $(ucconv list --limit 1 -o tsv | cut -f1)",
+    ] {
+        let _ = std::fs::remove_file(&file);
+        let (code, shown) = on_terminal(&h, &format!("UCCONV_PAGER=\"{pager}\" {script}"));
+        assert_eq!(code, 0, "{script}: {shown}");
+        let paged = std::fs::read_to_string(&file).unwrap_or_default();
+        assert!(
+            paged.contains("LAST MESSAGE") || paged.contains("Transcript"),
+            "{script}: {paged}"
+        );
+        assert!(
+            !shown.contains("LAST MESSAGE") && !shown.contains("Transcript"),
+            "{shown}"
+        );
+    }
+}
+
+#[test]
+fn no_pager_off_a_terminal_with_no_pager_or_an_empty_ucconv_pager() {
+    let h = Harness::new();
+    let (pager, file) = recording_pager(&h);
+    let cases = [
+        format!("UCCONV_PAGER=\"{pager}\" ucconv list --limit 3 -o table | cat"),
+        format!("UCCONV_PAGER=\"{pager}\" ucconv --no-pager list --limit 3"),
+        format!("UCCONV_PAGER= PAGER=\"{pager}\" ucconv list --limit 3"),
+    ];
+    for script in cases {
+        let (code, shown) = on_terminal(&h, &script);
+        assert_eq!(code, 0, "{script}: {shown}");
+        assert!(!file.exists(), "{script}: the pager ran");
+        assert!(shown.contains("LAST MESSAGE"), "{script}: {shown}");
+    }
+}
+
+#[test]
+fn a_pager_that_cannot_start_falls_back_to_plain_output() {
+    let h = Harness::new();
+    let (code, shown) = on_terminal(&h, "UCCONV_PAGER=/nonexistent/pager ucconv list --limit 3");
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("LAST MESSAGE"), "{shown}");
+}

@@ -23,5 +23,5 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "get", ctx, client).await?;
     let conversation = client.get_conversation(&uuid, args.messages).await?;
-    output::emit(&mut output::stdout(), &conversation, &ctx.view())
+    output::emit(&mut ctx.paged_output(), &conversation, &ctx.view())
 }

@@ -6,7 +6,7 @@ use crate::api::wire::SummaryRow;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output::list::ListWriter;
-use crate::output::{self, OutputFormat, View, time};
+use crate::output::{OutputFormat, View, time};
 use crate::paging::Pager;
 
 #[derive(Debug, clap::Args)]
@@ -72,7 +72,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         wide: args.wide,
         ..ctx.view()
     };
-    let mut writer = ListWriter::new(output::stdout(), &view);
+    let mut writer = ListWriter::new(ctx.paged_output(), &view);
     let mut pager = Pager::new(args.offset, wanted, args.unread);
     while let Some(request) = pager.next_request() {
         let query = ListQuery {

@@ -5,6 +5,7 @@ pub(crate) mod conversation;
 pub mod jq;
 pub(crate) mod json;
 pub mod list;
+pub mod pager;
 pub(crate) mod table;
 pub(crate) mod text;
 pub(crate) mod time;

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -24,8 +25,8 @@ pub struct Ui(Arc<Inner>);
 struct Inner {
     /// Lines as JSON objects (`--json`, `--jq`, `-o json|jsonl`).
     json: bool,
-    /// Spinners: only where a person watches both streams.
-    spinners: bool,
+    /// Spinners: only where a person watches both streams, and not once a pager owns the screen.
+    spinners: AtomicBool,
     state: Mutex<State>,
 }
 
@@ -39,7 +40,7 @@ impl std::fmt::Debug for Ui {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Ui")
             .field("json", &self.0.json)
-            .field("spinners", &self.0.spinners)
+            .field("spinners", &self.0.spinners.load(Ordering::Relaxed))
             .finish_non_exhaustive()
     }
 }
@@ -48,7 +49,7 @@ impl Ui {
     pub fn new(json: bool, spinners: bool) -> Ui {
         Ui(Arc::new(Inner {
             json,
-            spinners,
+            spinners: AtomicBool::new(spinners),
             state: Mutex::new(State::default()),
         }))
     }
@@ -136,9 +137,15 @@ impl Ui {
         self.write(&text);
     }
 
+    /// No more spinners: something else (a pager) draws on the terminal now.
+    pub(crate) fn stop_spinners(&self) {
+        self.0.spinners.store(false, Ordering::Relaxed);
+        self.idle();
+    }
+
     /// Shows a spinner with `label` until [`Ui::idle`], where spinners are allowed.
     pub(crate) fn busy(&self, label: &str) {
-        if !self.0.spinners {
+        if !self.0.spinners.load(Ordering::Relaxed) {
             return;
         }
         let mut state = self.state();

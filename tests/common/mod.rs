@@ -77,6 +77,8 @@ impl Harness {
             .env("UCCONV_NOW", NOW)
             // Backoff of a millisecond, so retry tests take no time.
             .env("UCCONV_RETRY_BASE_MS", "1")
+            // No pager on the pseudo-terminals of the tests, unless a test asks for one.
+            .env("UCCONV_PAGER", "")
             .env("UCCONV_BASE_URL", self.emulator.base_url());
         cmd
     }
