@@ -123,7 +123,8 @@ pub struct Cli {
 #[derive(Clone, Debug, Args)]
 pub struct GlobalArgs {
     /// Profile from the config file [env: UCCONV_PROFILE]
-    #[arg(short = 'p', long, global = true, value_name = "NAME")]
+    #[arg(short = 'p', long, global = true, value_name = "NAME",
+          add = clap_complete::ArgValueCandidates::new(crate::complete::profiles))]
     pub(crate) profile: Option<String>,
 
     /// API base URL [env: UCCONV_BASE_URL] [default: https://secure.ultracart.com/rest/v2]

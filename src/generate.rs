@@ -17,7 +17,12 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         (Shell::PowerShell, "completions/_ucconv.ps1"),
     ]
     .into_iter()
-    .map(|(shell, path)| (path.to_string(), completions::script(shell)))
+    .map(|(shell, path)| {
+        (
+            path.to_string(),
+            completions::script(shell).unwrap_or_default(),
+        )
+    })
     .collect();
     files.extend(man_pages());
     files

@@ -10,6 +10,7 @@
 pub mod api;
 pub mod cli;
 pub mod commands;
+pub(crate) mod complete;
 pub mod config;
 pub mod context;
 pub mod credentials;

@@ -14,6 +14,10 @@ use ucconv::interrupt;
 use ucconv::output::ui::Ui;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (UCCONV_COMPLETE=bash …) is answered and the process exits.
+    clap_complete::CompleteEnv::with_factory(ucconv::cli::command)
+        .var(ucconv::commands::completions::VAR)
+        .complete();
     // Parsing first keeps --help and --version free of any other start-up work.
     let cli = Cli::parse_args();
     interrupt::install();

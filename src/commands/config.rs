@@ -45,6 +45,7 @@ Examples:
     #[command(after_help = "Examples:\n  ucconv config use store2")]
     Use {
         /// The profile's name
+        #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::profiles))]
         name: String,
     },
     /// Print the config file's path

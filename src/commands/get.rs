@@ -13,6 +13,7 @@ use crate::output;
 pub struct Args {
     /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
     /// them) or its ARN [default: pick one from a list, on a terminal]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::conversations))]
     pub(crate) uuid: Option<String>,
 
     /// Show only the newest N messages

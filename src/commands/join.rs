@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 pub struct Args {
     /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
     /// them) or its ARN [default: pick one from a list, on a terminal]
+    #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::conversations))]
     pub(crate) uuid: Option<String>,
 
     /// Your language, as an ISO 639-1 code (e.g. en, es), for translated messages

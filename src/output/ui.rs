@@ -25,6 +25,8 @@ pub struct Ui(Arc<Inner>);
 struct Inner {
     /// Lines as JSON objects (`--json`, `--jq`, `-o json|jsonl`).
     json: bool,
+    /// Says nothing at all (shell completion, where any text would land on the command line).
+    silent: bool,
     /// Spinners: only where a person watches both streams, and not once a pager owns the screen.
     spinners: AtomicBool,
     state: Mutex<State>,
@@ -49,6 +51,7 @@ impl Ui {
     pub fn new(json: bool, spinners: bool) -> Ui {
         Ui(Arc::new(Inner {
             json,
+            silent: false,
             spinners: AtomicBool::new(spinners),
             state: Mutex::new(State::default()),
         }))
@@ -61,8 +64,21 @@ impl Ui {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// A Ui that prints nothing.
+    pub(crate) fn silent() -> Ui {
+        Ui(Arc::new(Inner {
+            json: false,
+            silent: true,
+            spinners: AtomicBool::new(false),
+            state: Mutex::new(State::default()),
+        }))
+    }
+
     /// Writes whole lines with the spinner out of the way; a closed stderr is not an error.
     fn write(&self, text: &str) {
+        if self.0.silent {
+            return;
+        }
         let state = self.state();
         let emit = || {
             let mut stderr = std::io::stderr().lock();
