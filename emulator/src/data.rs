@@ -5,34 +5,13 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::Shape;
+use crate::hostile::make_hostile;
 
 /// The merchant every seeded conversation belongs to.
 pub const MERCHANT_ID: &str = "DEMO";
 /// The agent the emulator's credentials authenticate as: `join` adds this participant.
 pub const AGENT_ARN: &str = "arn:ultracart:conversation:DEMO:participant:agent:1001";
 pub const AGENT_NAME: &str = "Emulator Agent";
-
-/// What `Options::hostile_text` puts in every free-text field: an OSC 52 clipboard write, a CSI
-/// colour change, a C1 CSI that clears the screen, DEL, a right-to-left override, a zero-width
-/// space and a backspace. A client that prints any of these raw can be attacked by a customer.
-pub const HOSTILE_SEQUENCES: [&str; 7] = [
-    "\u{1b}]52;c;aGk=\u{7}",
-    "\u{1b}[31m",
-    "\u{9b}2J",
-    "\u{7f}",
-    "\u{202e}",
-    "\u{200b}",
-    "\u{8}",
-];
-
-/// Date/times a confused or compromised server might send; none parses as a timestamp.
-const BAD_DATES: &[&str] = &[
-    "yesterday",
-    "2024-13-45T25:61:00+00:00",
-    "0000-00-00 00:00:00",
-    "Tue, 32 Foo 2024",
-    "NaN",
-];
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Participant {
@@ -109,6 +88,11 @@ pub fn dts(ts: Timestamp) -> String {
     ts.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string()
 }
 
+/// `ts` without its fraction of a second: `dts` cannot show one, and epochs must match it.
+pub fn whole_second(ts: Timestamp) -> Timestamp {
+    Timestamp::from_second(ts.as_second()).unwrap_or(ts)
+}
+
 pub fn uuid(rng: &mut fastrand::Rng) -> String {
     let n = rng.u128(..);
     let hex = format!("{n:032x}");
@@ -122,16 +106,16 @@ pub fn uuid(rng: &mut fastrand::Rng) -> String {
     )
 }
 
-const FIRST_NAMES: &[&str] = &[
+pub(crate) const FIRST_NAMES: &[&str] = &[
     "Ava", "Ben", "Chloe", "Diego", "Emma", "Farah", "Gus", "Hana", "Ivan", "Jade", "Kofi", "Lena",
     "Mateo", "Nora", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tariq", "Uma", "Victor", "Wen",
     "Yusuf", "Zoe",
 ];
-const LAST_NAMES: &[&str] = &[
+pub(crate) const LAST_NAMES: &[&str] = &[
     "Adams", "Brooks", "Chen", "Duarte", "Evans", "Fischer", "Garcia", "Hughes", "Ito", "Jensen",
     "Kaur", "Lopez", "Moreau", "Nakamura", "Okafor", "Patel", "Quispe", "Rossi", "Silva", "Tanaka",
 ];
-const CUSTOMER_LINES: &[&str] = &[
+pub(crate) const CUSTOMER_LINES: &[&str] = &[
     "Hi, where is my order? It was supposed to arrive yesterday.",
     "Can I change the shipping address on order DEMO-10442?",
     "Do you ship to Canada?",
@@ -153,7 +137,7 @@ const AGENT_LINES: &[&str] = &[
 ];
 
 /// Builds `count` conversations from `seed`, the newest ending a few minutes before `now`;
-/// `hostile` laces their text with [`HOSTILE_SEQUENCES`] and spoils every tenth one's dates.
+/// `hostile` laces their text with [`crate::HOSTILE_SEQUENCES`] and spoils every tenth one's dates.
 pub fn seed_conversations(
     count: usize,
     seed: u64,
@@ -163,7 +147,8 @@ pub fn seed_conversations(
     let mut rng = fastrand::Rng::with_seed(seed);
     // A second generator, so hostile data has the same uuids, times and text underneath.
     let mut hostile_rng = fastrand::Rng::with_seed(seed ^ 0x0bad_7e47);
-    let mut last_activity = now;
+    // Whole seconds, so every message_epoch is exactly the milliseconds of its message_dts.
+    let mut last_activity = whole_second(now);
     (0..count)
         .map(|index| {
             // Gaps grow slowly so a few hundred conversations span weeks, like a real inbox.
@@ -176,62 +161,6 @@ pub fn seed_conversations(
             conversation
         })
         .collect()
-}
-
-/// `text` with every hostile sequence inserted, in a random order, at random word boundaries.
-fn hostile(text: &str, rng: &mut fastrand::Rng) -> String {
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut gaps: Vec<String> = vec![String::new(); words.len() + 1];
-    let mut sequences = HOSTILE_SEQUENCES;
-    rng.shuffle(&mut sequences);
-    for sequence in sequences {
-        let gap = rng.usize(..gaps.len());
-        gaps[gap].push_str(sequence);
-    }
-    let mut out = gaps[0].clone();
-    for (index, (word, gap)) in words.iter().zip(&gaps[1..]).enumerate() {
-        if index > 0 {
-            out.push(' ');
-        }
-        out.push_str(word);
-        out.push_str(gap);
-    }
-    out
-}
-
-fn make_hostile(conversation: &mut Conversation, rng: &mut fastrand::Rng, bad_dates: bool) {
-    conversation.medium = hostile(&conversation.medium, rng);
-    for participant in &mut conversation.participants {
-        participant.conversation_participant_name =
-            hostile(&participant.conversation_participant_name, rng);
-    }
-    for message in &mut conversation.messages {
-        message.body = hostile(&message.body, rng);
-        message.kind = hostile(&message.kind, rng);
-        // Authors keep the (now hostile) name of the participant they are.
-        if let Some(author) = conversation
-            .participants
-            .iter()
-            .find(|p| p.conversation_participant_arn == message.author_conversation_participant_arn)
-        {
-            message
-                .author_conversation_participant_name
-                .clone_from(&author.conversation_participant_name);
-        }
-    }
-    if bad_dates {
-        let garbage = hostile(BAD_DATES[rng.usize(..BAD_DATES.len())], rng);
-        for participant in &mut conversation.participants {
-            participant.joined_dts.clone_from(&garbage);
-            if participant.last_message_dts.is_some() {
-                participant.last_message_dts = Some(garbage.clone());
-            }
-        }
-        for message in &mut conversation.messages {
-            message.message_dts.clone_from(&garbage);
-        }
-        conversation.bad_dates = Some(garbage);
-    }
 }
 
 fn seed_one(rng: &mut fastrand::Rng, last_activity: Timestamp) -> Conversation {
@@ -438,6 +367,19 @@ impl Conversation {
         map.insert("virtual_agent".into(), false.into());
         map.insert("virtual_agent_cost".into(), 0.0.into());
         finish(Value::Object(map), shape)
+    }
+
+    /// The messages whose `message_epoch` is at least `since`, oldest first, at most `limit`:
+    /// the oldest ones, so a client can page forward from the last epoch it saw.
+    pub fn messages_since(&self, since: i64, limit: usize, shape: Shape) -> Value {
+        let mut messages: Vec<&Message> = self
+            .messages
+            .iter()
+            .filter(|m| m.message_epoch >= since)
+            .collect();
+        messages.sort_by_key(|m| m.message_epoch);
+        messages.truncate(limit);
+        finish(to_value(&messages), shape)
     }
 }
 

@@ -1,4 +1,6 @@
 //! The six endpoints of WIRE.md §2: list, get, join, leave, start and agent auth, in either shape.
+//!
+//! `start` with a `conversation_webchat_queue_uuid` is the agent's take, in `handlers_agent`.
 
 use std::collections::HashMap;
 
@@ -13,10 +15,11 @@ use jiff::{Timestamp, ToSpan};
 use serde_json::{Value, json};
 
 use crate::data::{self, AGENT_ARN, AGENT_NAME, Conversation, MERCHANT_ID, Participant, dts};
+use crate::handlers_agent;
 use crate::routes::{Shared, error};
 use crate::{Shape, State, lock};
 
-fn envelope(state: &State, key: &str, value: Value) -> Value {
+pub(crate) fn envelope(state: &State, key: &str, value: Value) -> Value {
     match state.options.shape {
         Shape::Original => value,
         Shape::Current => {
@@ -32,7 +35,10 @@ fn envelope(state: &State, key: &str, value: Value) -> Value {
     }
 }
 
-fn parse_number(query: &HashMap<String, String>, name: &str) -> Result<Option<usize>, Response> {
+pub(crate) fn parse_number(
+    query: &HashMap<String, String>,
+    name: &str,
+) -> Result<Option<usize>, Response> {
     query
         .get(name)
         .map(|text| {
@@ -125,7 +131,7 @@ fn parse_time(text: &str) -> Option<Timestamp> {
 }
 
 /// The stored conversation with this uuid, or the 404 the API answers.
-fn find<'a>(
+pub(crate) fn find<'a>(
     conversations: &'a mut [Conversation],
     uuid: &str,
 ) -> Result<&'a mut Conversation, Response> {
@@ -154,14 +160,14 @@ pub(crate) async fn get(
 }
 
 /// join and leave answer with no body in the original API and a bare success envelope in the current one.
-fn done(state: &State) -> Response {
+pub(crate) fn done(state: &State) -> Response {
     match state.options.shape {
         Shape::Original => StatusCode::NO_CONTENT.into_response(),
         Shape::Current => Json(json!({"success": true, "metadata": {}})).into_response(),
     }
 }
 
-fn json_body(body: &Bytes) -> Result<Option<Value>, Response> {
+pub(crate) fn json_body(body: &Bytes) -> Result<Option<Value>, Response> {
     if body.is_empty() {
         return Ok(None);
     }
@@ -258,6 +264,17 @@ pub(crate) async fn start(
                 .collect()
         })
         .unwrap_or_default();
+    // Taking a waiting customer brings its own participant; otherwise somebody must be named.
+    match &request["conversation_webchat_queue_uuid"] {
+        Value::Null => {}
+        Value::String(entry) => return handlers_agent::take(&state, &request, entry, arns),
+        _ => {
+            return Err(error(
+                StatusCode::BAD_REQUEST,
+                "conversation_webchat_queue_uuid must be a string.",
+            ));
+        }
+    }
     if arns.is_empty() {
         return Err(error(
             StatusCode::BAD_REQUEST,
@@ -267,12 +284,6 @@ pub(crate) async fn start(
     let now = state.now();
     let mut rng = lock(&state.rng);
     let conversation_uuid = data::uuid(&mut rng);
-    let conversation_arn = request["conversation_arn"]
-        .as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            format!("arn:ultracart:conversation:{MERCHANT_ID}:conversation:{conversation_uuid}")
-        });
     let participants = std::iter::once((AGENT_ARN.to_string(), AGENT_NAME.to_string()))
         .chain(arns.into_iter().map(|arn| {
             let name = arn.rsplit(':').next().unwrap_or(&arn).to_string();
@@ -282,8 +293,8 @@ pub(crate) async fn start(
         .collect();
     drop(rng);
     let conversation = Conversation {
-        conversation_uuid: conversation_uuid.clone(),
-        conversation_arn: conversation_arn.clone(),
+        conversation_arn: conversation_arn(&request, &conversation_uuid),
+        conversation_uuid,
         start_dts: now,
         closed: false,
         visible: true,
@@ -296,10 +307,26 @@ pub(crate) async fn start(
         last_activity: now,
         bad_dates: None,
     };
+    Ok(started(&state, conversation))
+}
+
+/// The arn the start request asks for, or one made from the new conversation's uuid.
+pub(crate) fn conversation_arn(request: &Value, conversation_uuid: &str) -> String {
+    request["conversation_arn"]
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            format!("arn:ultracart:conversation:{MERCHANT_ID}:conversation:{conversation_uuid}")
+        })
+}
+
+/// Stores a new conversation first in the list and answers as `start` does in each shape.
+pub(crate) fn started(state: &State, conversation: Conversation) -> Response {
     let body = match state.options.shape {
-        Shape::Original => {
-            json!({"conversation_arn": conversation_arn, "conversation_uuid": conversation_uuid})
-        }
+        Shape::Original => json!({
+            "conversation_arn": conversation.conversation_arn,
+            "conversation_uuid": conversation.conversation_uuid
+        }),
         Shape::Current => json!({
             "conversation": conversation.full(Shape::Current, None),
             "error": null,
@@ -309,7 +336,7 @@ pub(crate) async fn start(
         }),
     };
     lock(&state.conversations).insert(0, conversation);
-    Ok(Json(body).into_response())
+    Json(body).into_response()
 }
 
 /// A JWT shaped like UltraCart's (header.payload.signature); the signature is not real.

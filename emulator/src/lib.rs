@@ -4,6 +4,12 @@
 //! original or the current response shape, checking credentials and the API version header. It
 //! records every request it receives and can be told to misbehave ([`Fault`], [`FaultRule`]).
 //!
+//! It also speaks the agent's live loop of `WIRE-AGENT.md` (webchat queue statuses, the agent's
+//! status per queue, messages since an epoch, markread, taking a waiting customer), and makes
+//! customers write in and join queues on a timer ([`Options::activity`]), on demand
+//! ([`Emulator::add_message`], [`Emulator::add_waiting`]) or from scripts, through
+//! `POST /_emulator/message` and `POST /_emulator/waiting` (unauthenticated and not recorded).
+//!
 //! ```no_run
 //! let emulator = ucconv_emulator::Emulator::start(ucconv_emulator::Options::default()).unwrap();
 //! println!("{}", emulator.base_url()); // http://127.0.0.1:PORT/rest/v2
@@ -12,9 +18,13 @@
 // Handlers answer `Result<Response, Response>`, axum's idiom: the error *is* the response to send.
 #![allow(clippy::result_large_err)]
 
+mod activity;
 mod data;
 mod faults;
 mod handlers;
+mod handlers_agent;
+mod hostile;
+mod queues;
 mod routes;
 
 use std::net::{SocketAddr, TcpListener};
@@ -22,8 +32,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use jiff::Timestamp;
 
-pub use data::{AGENT_ARN, AGENT_NAME, HOSTILE_SEQUENCES, MERCHANT_ID};
+pub use data::{AGENT_ARN, AGENT_NAME, MERCHANT_ID};
 pub use faults::{Fault, FaultRule};
+pub use hostile::HOSTILE_SEQUENCES;
 
 /// The simple API key the emulator accepts unless told otherwise (64 hex characters, like UltraCart's).
 pub const DEFAULT_KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -80,6 +91,9 @@ pub struct Options {
     /// Lace every free-text field of the seeded data with terminal escape sequences and invisible
     /// or bidi characters, and make the dates of one conversation in ten unparseable ([`HOSTILE_SEQUENCES`]).
     pub hostile_text: bool,
+    /// Generate live activity this often: a customer message in a random open conversation and
+    /// a new customer waiting in a random queue, each tick. `None` keeps the data still.
+    pub activity: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -97,6 +111,7 @@ impl Default for Options {
             ignore_offset: false,
             next_offset_step: None,
             hostile_text: false,
+            activity: None,
         }
     }
 }
@@ -153,6 +168,8 @@ impl RecordedRequest {
 pub(crate) struct State {
     pub options: Options,
     pub addr: SocketAddr,
+    // Lock order, to rule out deadlocks: queues, then conversations, then rng.
+    pub queues: Mutex<Vec<queues::Queue>>,
     pub conversations: Mutex<Vec<data::Conversation>>,
     pub requests: Mutex<Vec<RecordedRequest>>,
     pub faults: Mutex<Vec<FaultRule>>,
@@ -192,6 +209,7 @@ impl Emulator {
                 now,
                 options.hostile_text,
             )),
+            queues: Mutex::new(queues::seed_queues(options.seed, now, options.hostile_text)),
             rng: Mutex::new(fastrand::Rng::with_seed(options.seed ^ 0x5eed)),
             options,
             addr,
@@ -203,10 +221,15 @@ impl Emulator {
             .enable_all()
             .build()?;
         let app = routes::router(state.clone());
+        let activity = state.options.activity.map(|every| (state.clone(), every));
         std::thread::Builder::new()
             .name(format!("ucconv-emulator-{}", addr.port()))
             .spawn(move || {
                 runtime.block_on(async move {
+                    // Spawned on this runtime, so it stops with the server when the emulator drops.
+                    if let Some((state, every)) = activity {
+                        tokio::spawn(activity::run(state, every));
+                    }
                     let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
                         return;
                     };
@@ -264,6 +287,37 @@ impl Emulator {
             .iter()
             .find(|c| c.conversation_uuid == uuid)
             .map(|c| c.full(Shape::Current, None))
+    }
+
+    /// Adds a message from the conversation's customer, as if they had just written it (see
+    /// `Options::activity`); the new message's uuid, or `None` when there is no such conversation.
+    pub fn add_message(&self, conversation_uuid: &str, body: &str) -> Option<String> {
+        activity::add_message(&self.state, Some(conversation_uuid), Some(body))
+            .map(|(_, message)| message.conversation_message_uuid)
+    }
+
+    /// Adds a customer waiting in the named queue; the new entry's uuid, or `None` when there
+    /// is no such queue.
+    pub fn add_waiting(&self, queue_name: &str, name: &str, question: &str) -> Option<String> {
+        activity::add_waiting(&self.state, Some(queue_name), Some(name), Some(question))
+            .map(|entry| entry.conversation_webchat_queue_uuid)
+    }
+
+    /// The emulator agent's `agent_status` in the named queue; `None` when there is no such queue.
+    pub fn agent_status(&self, queue_name: &str) -> Option<String> {
+        lock(&self.state.queues)
+            .iter_mut()
+            .find(|q| q.name == queue_name)
+            .map(|q| q.emulator_agent().status.clone())
+    }
+
+    /// Every customer waiting, queue by queue and oldest first, as the queue status lists them.
+    pub fn queue_entries(&self) -> Vec<serde_json::Value> {
+        lock(&self.state.queues)
+            .iter()
+            .flat_map(|q| &q.entries)
+            .map(|entry| serde_json::to_value(entry).unwrap_or(serde_json::Value::Null))
+            .collect()
     }
 }
 

@@ -1,4 +1,4 @@
-//! The emulator as a program: serve the six Conversation endpoints on 127.0.0.1 until interrupted.
+//! The emulator as a program: serve the Conversation endpoints on 127.0.0.1 until interrupted.
 
 use clap::Parser;
 use std::time::Duration;
@@ -39,6 +39,21 @@ struct Args {
     /// invisible characters, and make every tenth conversation's dates unparseable
     #[arg(long)]
     hostile_text: bool,
+    /// Live activity every SECS seconds (fractional, e.g. 0.5): a customer writes in a random
+    /// open conversation and another customer joins a random queue. Scripts can also cause
+    /// both on demand: POST /_emulator/message and POST /_emulator/waiting
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    activity: Option<Duration>,
+}
+
+fn parse_seconds(text: &str) -> Result<Duration, String> {
+    let seconds: f64 = text
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of seconds"))?;
+    if seconds.is_nan() || seconds <= 0.0 {
+        return Err(format!("{text:?} must be more than 0 seconds"));
+    }
+    Duration::try_from_secs_f64(seconds).map_err(|_| format!("{text:?} is too many seconds"))
 }
 
 fn parse_fault(spec: &str) -> Result<FaultRule, String> {
@@ -97,6 +112,7 @@ fn main() -> std::process::ExitCode {
         ignore_offset: args.ignore_offset,
         next_offset_step: args.next_offset_step,
         hostile_text: args.hostile_text,
+        activity: args.activity,
         ..defaults
     };
     let emulator = match Emulator::start(options) {
@@ -116,8 +132,12 @@ fn main() -> std::process::ExitCode {
     };
     // The first stdout line is the base URL, so scripts can start it on port 0 and read where it went.
     println!("{}", emulator.base_url());
+    let activity = args
+        .activity
+        .map(|every| format!(", new activity every {}s", every.as_secs_f64()))
+        .unwrap_or_default();
     eprintln!(
-        "ucconv-emulator: serving {} conversations; Ctrl-C stops it",
+        "ucconv-emulator: serving {} conversations{activity}; Ctrl-C stops it",
         args.conversations
     );
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -164,5 +184,21 @@ mod tests {
         assert!(!plain.ignore_offset && !plain.hostile_text);
         assert_eq!(plain.next_offset_step, None);
         assert!(Args::try_parse_from(["ucconv-emulator", "--next-offset-step", "-1"]).is_err());
+    }
+
+    #[test]
+    fn activity_takes_fractional_seconds() {
+        let args = Args::try_parse_from(["ucconv-emulator", "--activity", "0.5"]).unwrap();
+        assert_eq!(args.activity, Some(Duration::from_millis(500)));
+        assert_eq!(
+            Args::try_parse_from(["ucconv-emulator"]).unwrap().activity,
+            None
+        );
+        for bad in ["0", "-1", "x", "NaN", "inf", "1e300"] {
+            assert!(
+                Args::try_parse_from(["ucconv-emulator", "--activity", bad]).is_err(),
+                "{bad}"
+            );
+        }
     }
 }

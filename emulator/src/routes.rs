@@ -7,12 +7,13 @@ use axum::extract::{Request, State as Extract};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, put};
+use axum::routing::{delete, post, put};
 use axum::{Json, Router};
 use serde_json::json;
 
 use crate::handlers::{self, auth, get, join, leave, list, start};
-use crate::{API_VERSION, RecordedRequest, State, faults, lock};
+use crate::handlers_agent::{markread, messages, queue_statuses, update_status};
+use crate::{API_VERSION, RecordedRequest, State, activity, faults, lock};
 
 pub(crate) type Shared = Arc<State>;
 
@@ -21,6 +22,12 @@ const REQUEST_LOG_LIMIT: usize = 100_000;
 
 pub(crate) fn router(state: Shared) -> Router {
     let conversations = "/rest/v2/conversation/conversations";
+    // Routed outside the gate: a demo script's controls are neither recorded, faulted nor
+    // authenticated, so they never disturb what a test asserts about the client's requests.
+    let control = Router::new()
+        .route("/_emulator/message", post(activity::control_message))
+        .route("/_emulator/waiting", post(activity::control_waiting))
+        .with_state(state.clone());
     Router::new()
         .route(conversations, axum::routing::get(list).put(start))
         .route(
@@ -29,10 +36,24 @@ pub(crate) fn router(state: Shared) -> Router {
         )
         .route(&format!("{conversations}/{{uuid}}/join"), put(join))
         .route(&format!("{conversations}/{{uuid}}/leave"), delete(leave))
+        .route(&format!("{conversations}/{{uuid}}/markread"), put(markread))
+        .route(
+            &format!("{conversations}/{{uuid}}/messages/{{since}}"),
+            axum::routing::get(messages),
+        )
+        .route(
+            &format!("{conversations}/queues/statuses"),
+            axum::routing::get(queue_statuses),
+        )
+        .route(
+            &format!("{conversations}/queues/{{queue_name}}/status"),
+            put(update_status),
+        )
         .route("/rest/v2/conversation/agent/auth", put(auth))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "No such endpoint.") })
         .layer(middleware::from_fn_with_state(state.clone(), gate))
         .with_state(state)
+        .merge(control)
 }
 
 /// Decodes one query-string component (`+` is a space there).

@@ -3,43 +3,13 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 
+mod common;
+
+use common::{LIST, call, start};
 use serde_json::Value;
 use ucconv_emulator::{
     API_VERSION, DEFAULT_KEY, Emulator, Fault, FaultRule, HOSTILE_SEQUENCES, Options, Shape,
 };
-
-struct Reply {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-impl Reply {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-}
-
-/// One HTTP/1.1 exchange over a fresh connection; `auth` adds the key and version headers.
-fn call(emulator: &Emulator, method: &str, target: &str, auth: bool, body: &str) -> Reply {
-    let mut stream = TcpStream::connect(emulator.addr()).unwrap();
-    let mut request = format!("{method} {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
-    if auth {
-        request.push_str(&format!(
-            "x-ultracart-simple-key: {DEFAULT_KEY}\r\nX-UltraCart-Api-Version: {API_VERSION}\r\n"
-        ));
-    }
-    request.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
-    stream.write_all(request.as_bytes()).unwrap();
-    let mut raw = String::new();
-    stream.read_to_string(&mut raw).unwrap();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap();
-    Reply {
-        status: head[9..12].parse().unwrap(),
-        head: head.to_ascii_lowercase(),
-        body: body.to_string(),
-    }
-}
 
 /// A GET over a fresh connection, the head lower-cased and the body as raw bytes (de-chunked).
 fn get_raw(emulator: &Emulator, target: &str) -> (u16, String, Vec<u8>) {
@@ -73,12 +43,6 @@ fn dechunk(mut raw: &[u8]) -> Vec<u8> {
         body.extend_from_slice(&raw[line + 2..line + 2 + size]);
         raw = &raw[line + 2 + size + 2..];
     }
-}
-
-const LIST: &str = "/rest/v2/conversation/conversations";
-
-fn start(options: Options) -> Emulator {
-    Emulator::start(options).unwrap()
 }
 
 #[test]
