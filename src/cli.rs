@@ -30,8 +30,19 @@ Environment:
 /// The commands of the top-level help, by what people use them for. A command missing here is
 /// listed under "Other", so a new one is never hidden.
 const GROUPS: &[(&str, &[&str])] = &[
-    ("Conversations", &["list", "get", "join", "leave", "start"]),
-    ("Agent", &["auth"]),
+    (
+        "Conversations",
+        &[
+            "list",
+            "get",
+            "messages",
+            "join",
+            "leave",
+            "mark-read",
+            "start",
+        ],
+    ),
+    ("Agent", &["queue", "status", "take", "follow", "auth"]),
     ("Configuration", &["config"]),
 ];
 
@@ -237,6 +248,37 @@ pub enum Command {
     /// the participant, the websocket URL, the JWT, and when the JWT expires (read from its `exp`
     /// claim). With --env, it prints `export` lines for `eval`.
     Auth(commands::auth::Args),
+    /// Webchat queues: waiting customers, agents and their status
+    ///
+    /// One row per queue: how many customers wait and since when, active chats, agents available,
+    /// busy and unavailable, and the average hold time. --waiting lists the customers waiting, with
+    /// the entry `ucconv take` takes; --agents lists every agent's status in every queue.
+    Queue(commands::queue::Args),
+    /// Set (or show) your availability in webchat queues
+    ///
+    /// With a status, sets it in the queues named by --queue, or in all of them. Without one,
+    /// shows your status in each queue.
+    Status(commands::status::Args),
+    /// Take a customer waiting in a queue
+    ///
+    /// Starts the conversation with a customer from `ucconv queue --waiting` and prints its UUID
+    /// on stdout, alone. Without an entry on a terminal, you pick the customer.
+    Take(commands::take::Args),
+    /// Messages of a conversation since a time
+    ///
+    /// The messages of one conversation from a time on (all of them by default), as a
+    /// transcript, TSV lines or the API's message objects.
+    Messages(commands::messages::Args),
+    /// Stream new messages (one conversation) or conversation changes (all), until Ctrl-C
+    ///
+    /// With a conversation: its last messages, then each new message and each participant who
+    /// joins or leaves, as they happen. Without: a line for each conversation that starts or gets
+    /// a new message, and for each customer who starts waiting in a queue. It polls the API.
+    Follow(commands::follow::Args),
+    /// Mark a conversation read
+    ///
+    /// Clears the conversation's unread state for you.
+    MarkRead(commands::mark_read::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides

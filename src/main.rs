@@ -64,6 +64,12 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Leave(args) => commands::leave::run(args, ctx, &ctx.api_client()?).await,
         Command::Start(args) => commands::start::run(args, ctx, &ctx.api_client()?).await,
         Command::Auth(args) => commands::auth::run(args, ctx, &ctx.api_client()?).await,
+        Command::Queue(args) => commands::queue::run(args, ctx, &ctx.api_client()?).await,
+        Command::Status(args) => commands::status::run(args, ctx, &ctx.api_client()?).await,
+        Command::Take(args) => commands::take::run(args, ctx, &ctx.api_client()?).await,
+        Command::Messages(args) => commands::messages::run(args, ctx, &ctx.api_client()?).await,
+        Command::Follow(args) => commands::follow::run(args, ctx, &ctx.api_client()?).await,
+        Command::MarkRead(args) => commands::mark_read::run(args, ctx, &ctx.api_client()?).await,
         Command::Config(args) => commands::config::run(args, ctx).await,
         Command::Completions(args) => commands::completions::run(args),
     }

@@ -261,21 +261,26 @@ fn start_sends_the_start_request_and_prints_only_the_uuid() {
 fn start_json_is_the_unwrapped_object_and_queue_is_sent() {
     for shape in SHAPES {
         let h = Harness::shape(shape);
-        let (code, stdout, _) = run(h.ucconv().args([
+        // The emulator takes the queue uuid as a waiting customer's entry, as `take` does.
+        let entry = h.emulator.queue_entries()[0]["conversation_webchat_queue_uuid"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let (code, stdout, stderr) = run(h.ucconv().args([
             "start",
             "--participant",
             "arn:p:1",
             "--queue",
-            "q-123",
+            &entry,
             "--json",
         ]));
-        assert_eq!(code, 0);
+        assert_eq!(code, 0, "{stderr}");
         let started = parse_json(&stdout);
         assert_eq!(started["conversation_uuid"], Value::from(h.newest_uuid()));
         assert!(started["conversation_arn"].is_string());
         assert_eq!(
             h.only_request().body_json().unwrap()["conversation_webchat_queue_uuid"],
-            "q-123"
+            entry.as_str()
         );
     }
 }

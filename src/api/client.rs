@@ -93,6 +93,7 @@ impl ListQuery {
 /// Body of `start` (ConversationStartRequest); `None` fields are left out, never sent as null.
 #[derive(Clone, Debug, Default, Serialize)]
 pub(crate) struct StartRequest {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) add_conversation_participant_arns: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) conversation_arn: Option<String>,
@@ -170,7 +171,7 @@ impl ApiClient {
     }
 
     /// `base` + fixed path + optional percent-encoded uuid segment + optional suffix + query.
-    fn url(
+    pub(super) fn url(
         &self,
         path: &str,
         uuid: Option<&str>,
@@ -181,7 +182,7 @@ impl ApiClient {
         if let Some(uuid) = uuid {
             if uuid.len() > MAX_SEGMENT {
                 return Err(Error::usage(format!(
-                    "a {}-byte identifier is not a conversation UUID (they are 36 characters)",
+                    "a {}-byte identifier is too long to be a conversation UUID or a name",
                     uuid.len()
                 )));
             }
@@ -199,7 +200,7 @@ impl ApiClient {
 
     /// `idempotent`: whether the server may safely see this request twice, so it can be retried
     /// after a 5xx or a dropped connection. Only `start` creates something and is not.
-    async fn send(
+    pub(super) async fn send(
         &self,
         method: Method,
         url: Url,
@@ -222,7 +223,7 @@ impl ApiClient {
     }
 
     /// A 2xx JSON object, checked for `"success": false`.
-    async fn json_object(
+    pub(super) async fn json_object(
         &self,
         method: Method,
         url: Url,
@@ -349,7 +350,7 @@ pub(crate) fn is_loopback(url: &Url) -> bool {
 }
 
 /// For calls without a body; the type only pins down `Option<&impl Serialize>`.
-const NO_BODY: Option<&()> = None;
+pub(super) const NO_BODY: Option<&()> = None;
 
 fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut parts = vec![error.to_string()];

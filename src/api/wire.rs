@@ -103,6 +103,71 @@ impl<T: From<Object>> Document<T> {
     }
 }
 
+impl<T: From<Object>> Document<T> {
+    /// The same text, read as another wire type.
+    pub(crate) fn cast<U: From<Object>>(&self) -> Document<U> {
+        Document::from_raw(self.raw.clone())
+    }
+
+    /// The objects of an array field, each kept as the server's text.
+    pub(crate) fn list<U: From<Object>>(&self, key: &str) -> Result<Vec<Document<U>>> {
+        objects_in(self.raw.get(), key)
+    }
+
+    /// The same object with `fields` added in front, those it does not have already; the rest
+    /// stays the server's text.
+    pub(crate) fn with_fields(&self, fields: &[(&str, Value)]) -> Result<Document<T>> {
+        let object = self.read_untyped()?;
+        let mut text = String::from("{");
+        for (key, value) in fields
+            .iter()
+            .filter(|(key, _)| !object.0.contains_key(*key))
+        {
+            let key = serde_json::to_string(key).map_err(encode_error)?;
+            let value = serde_json::to_string(value).map_err(encode_error)?;
+            text.push_str(&format!("{key}:{value},"));
+        }
+        let rest = self.raw.get().trim_start().strip_prefix('{').unwrap_or("}");
+        if rest.trim_start().starts_with('}') && text.ends_with(',') {
+            text.pop();
+        }
+        text.push_str(rest);
+        let raw = RawValue::from_string(text).map_err(encode_error)?;
+        Ok(Document::from_raw(raw))
+    }
+
+    fn read_untyped(&self) -> Result<Object> {
+        serde_json::from_str(self.raw.get()).map_err(|error| {
+            Error::bad_response(format!(
+                "an object in the server's answer cannot be read: {error}"
+            ))
+        })
+    }
+}
+
+fn encode_error(error: serde_json::Error) -> Error {
+    Error::bad_response(format!("cannot rebuild an object of the server's: {error}"))
+}
+
+/// The objects in the array field `key` of the JSON object `raw`; a missing or null field is
+/// none, and items that are not objects are skipped.
+fn objects_in<U: From<Object>>(raw: &str, key: &str) -> Result<Vec<Document<U>>> {
+    let fields: BTreeMap<String, Box<RawValue>> = serde_json::from_str(raw).map_err(not_json)?;
+    let Some(field) = fields.get(key) else {
+        return Ok(Vec::new());
+    };
+    if field.get() == "null" {
+        return Ok(Vec::new());
+    }
+    let items: Vec<Box<RawValue>> = serde_json::from_str(field.get())
+        .map_err(|_| Error::bad_response(format!("the server's `{key}` field is not an array")))?;
+    Ok(items
+        .into_iter()
+        .filter(|item| item.get().starts_with('{'))
+        .map(Document::from_raw)
+        .collect())
+}
+
 impl<T> Serialize for Document<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.raw.serialize(serializer)
@@ -193,6 +258,11 @@ impl Root {
     /// A 2xx answer saying `"success": false` is still a failure.
     pub fn check_success(&self, status: u16) -> Result<()> {
         check_reported(self.field("success"), self.field("error"), status)
+    }
+
+    /// The objects of the array payload `key` (`{key: [...], success, ...}`).
+    pub(crate) fn list<U: From<Object>>(&self, key: &str) -> Result<Vec<Document<U>>> {
+        objects_in(&self.text, key)
     }
 
     /// The current API's payload (`{key: {...}, success, ...}`), or the whole object when there is
@@ -332,6 +402,24 @@ mod tests {
                 "{body:?}"
             );
         }
+    }
+
+    #[test]
+    fn fields_are_added_in_front_and_the_rest_kept_verbatim() {
+        let page = parse_page(
+            br#"{"conversations": [{"n": 1e400, "queue_name": "Q"}, {}]}"#,
+            200,
+        )
+        .unwrap();
+        let added = page.rows[0]
+            .with_fields(&[("queue_name", "X".into()), ("event", "e".into())])
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&added).unwrap(),
+            r#"{"event":"e","n": 1e400, "queue_name": "Q"}"#
+        );
+        let empty = page.rows[1].with_fields(&[("a", 1.into())]).unwrap();
+        assert_eq!(serde_json::to_string(&empty).unwrap(), r#"{"a":1}"#);
     }
 
     #[test]

@@ -19,10 +19,18 @@ pub struct Args {
     /// Show only the newest N messages
     #[arg(short = 'm', long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub(crate) messages: Option<u32>,
+
+    /// Mark the conversation read once it is shown
+    #[arg(long)]
+    pub(crate) mark_read: bool,
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "get", ctx, client).await?;
     let conversation = client.get_conversation(&uuid, args.messages).await?;
-    output::emit(&mut ctx.paged_output(), &conversation, &ctx.view())
+    output::emit(&mut ctx.paged_output(), &conversation, &ctx.view())?;
+    if args.mark_read {
+        client.mark_read(&uuid).await?;
+    }
+    Ok(())
 }

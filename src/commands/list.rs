@@ -4,10 +4,11 @@ use crate::api::client::{ApiClient, ListQuery};
 use crate::api::models::SummaryFields;
 use crate::api::wire::SummaryRow;
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::list::ListWriter;
-use crate::output::{OutputFormat, View, time};
+use crate::output::{OutputFormat, View};
 use crate::paging::Pager;
+use crate::when;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
@@ -32,7 +33,8 @@ pub struct Args {
     #[arg(long, value_parser = ["sms", "websocket"])]
     pub(crate) medium: Option<String>,
 
-    /// Only conversations whose last message is older than this (RFC 3339, or a date like 2026-11-01)
+    /// Only conversations whose last message is older than this (RFC 3339, a date like
+    /// 2026-11-01, epoch milliseconds, or a duration ago like 3d)
     #[arg(long, value_name = "DATE_TIME")]
     pub(crate) before: Option<String>,
 
@@ -48,25 +50,17 @@ pub struct Args {
 }
 
 /// Normalises `--before` to the RFC 3339 form UltraCart uses; a bare date means local midnight.
-fn before_param(text: &str) -> Result<String> {
-    let parsed = time::parse(text).or_else(|| {
-        text.trim()
-            .parse::<jiff::civil::Date>()
-            .ok()
-            .and_then(|date| date.to_zoned_datetime(jiff::tz::TimeZone::system()).ok())
-            .map(|zoned| zoned.timestamp())
-    });
-    match parsed {
-        Some(at) => Ok(at.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string()),
-        None => Err(Error::usage_with_hint(
-            format!("--before {text:?} is not a date or time"),
-            "use RFC 3339 (2026-11-25T14:00:00Z) or a date (2026-11-25)",
-        )),
-    }
+fn before_param(text: &str, now: jiff::Timestamp) -> Result<String> {
+    let at = when::parse(text, now)?;
+    Ok(at.strftime("%Y-%m-%dT%H:%M:%S+00:00").to_string())
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
-    let before = args.before.as_deref().map(before_param).transpose()?;
+    let before = args
+        .before
+        .as_deref()
+        .map(|text| before_param(text, ctx.now))
+        .transpose()?;
     let wanted = (!args.all).then_some(args.limit);
     let view = View {
         wide: args.wide,

@@ -3,11 +3,17 @@
 pub mod auth;
 pub mod completions;
 pub mod config;
+pub mod follow;
 pub mod get;
 pub mod join;
 pub mod leave;
 pub mod list;
+pub mod mark_read;
+pub mod messages;
+pub mod queue;
 pub mod start;
+pub mod status;
+pub mod take;
 
 use serde::Serialize;
 

@@ -45,7 +45,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
 /// the server's object in JSON.
 #[derive(Serialize)]
 #[serde(transparent)]
-struct Started(Document<StartedConversation>);
+pub(crate) struct Started(pub(crate) Document<StartedConversation>);
 
 impl Render for Started {
     fn human(&self, _: &View) -> Result<String> {

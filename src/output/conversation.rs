@@ -5,7 +5,7 @@ use jiff::Timestamp;
 
 use super::table::{Column, Table};
 use super::{Palette, Render, View, number_text, table, text, time, tsv};
-use crate::api::models::{Conversation, SummaryFields};
+use crate::api::models::{Conversation, ConversationMessage, SummaryFields};
 use crate::api::wire::Document;
 use crate::error::Result;
 
@@ -128,49 +128,13 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
         let line = table::truncate(&line, view.width);
         out.push_str(&format!("{}\n", palette.faint.apply_to(line)));
     };
-    let body_width = view.width.saturating_sub(4).max(20);
     for message in &messages {
-        let sent = message.message_dts();
-        if let Some(at) = sent.and_then(time::parse) {
+        if let Some(at) = message.message_dts().and_then(time::parse) {
             while let Some(event) = events.next_if(|e| e.at <= at) {
                 write_event(&mut out, event);
             }
         }
-        let author = message
-            .author_name()
-            .or_else(|| message.author_arn())
-            .unwrap_or("unknown");
-        let kind = message
-            .kind()
-            .filter(|t| *t != "message")
-            .map(|t| format!("  [{}]", table::truncate(t, 30)))
-            .unwrap_or_default();
-        let when = time::local_text(sent);
-        let room = view
-            .width
-            .saturating_sub(table::width(&when) + 2 + table::width(&kind));
-        out.push_str(&format!(
-            "{when}  {}{kind}\n",
-            palette
-                .strong
-                .apply_to(table::truncate(author, room.clamp(8, 60)))
-        ));
-        let body = message.body().unwrap_or_default();
-        let (shown, hidden) = match body.char_indices().nth(MAX_BODY_SHOWN) {
-            Some((cut, _)) => (&body[..cut], body[cut..].chars().count()),
-            None => (body, 0),
-        };
-        for line in textwrap::wrap(&text::printable(shown), body_width) {
-            out.push_str(&format!("    {line}\n"));
-        }
-        if hidden > 0 {
-            let note = format!("    … {hidden} more characters (--json shows the whole message)");
-            let note = table::truncate(&note, view.width);
-            out.push_str(&format!("{}\n", palette.faint.apply_to(note)));
-        }
-        for url in message.media_urls() {
-            out.push_str(&format!("    media: {}\n", table::truncate(&url, 2_000)));
-        }
+        out.push_str(&message_text(message, view));
     }
     for event in events {
         write_event(&mut out, event);
@@ -178,21 +142,98 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
     out
 }
 
+/// One message for people: time, author and type, then the body wrapped to the width, long bodies
+/// cut, media URLs whole (they are copied from here).
+pub(crate) fn message_text(message: &ConversationMessage, view: &View) -> String {
+    let palette = Palette::new(view.color);
+    let mut out = String::new();
+    let author = message
+        .author_name()
+        .or_else(|| message.author_arn())
+        .unwrap_or("unknown");
+    let kind = message
+        .kind()
+        .filter(|t| *t != "message")
+        .map(|t| format!("  [{}]", table::truncate(t, 30)))
+        .unwrap_or_default();
+    let when = time::local_text(message.message_dts());
+    let room = view
+        .width
+        .saturating_sub(table::width(&when) + 2 + table::width(&kind));
+    let author = table::truncate(author, room.clamp(8, 60));
+    out.push_str(&format!(
+        "{when}  {}{kind}\n",
+        palette.strong.apply_to(author)
+    ));
+    let body = message.body().unwrap_or_default();
+    let (shown, hidden) = match body.char_indices().nth(MAX_BODY_SHOWN) {
+        Some((cut, _)) => (&body[..cut], body[cut..].chars().count()),
+        None => (body, 0),
+    };
+    let body_width = view.width.saturating_sub(4).max(20);
+    for line in textwrap::wrap(&text::printable(shown), body_width) {
+        out.push_str(&format!("    {line}\n"));
+    }
+    if hidden > 0 {
+        let note = format!("    … {hidden} more characters (--json shows the whole message)");
+        let note = table::truncate(&note, view.width);
+        out.push_str(&format!("{}\n", palette.faint.apply_to(note)));
+    }
+    for url in message.media_urls() {
+        out.push_str(&format!("    media: {}\n", table::truncate(&url, 2_000)));
+    }
+    out
+}
+
+/// One message as a TSV line: time (RFC 3339), author, type, body, media URLs (space-separated).
+pub(crate) fn message_tsv(m: &ConversationMessage) -> String {
+    tsv::line(&[
+        time::rfc3339_text(m.message_dts()),
+        m.author_name().unwrap_or_default().to_string(),
+        m.kind().unwrap_or_default().to_string(),
+        m.body().unwrap_or_default().to_string(),
+        m.media_urls().join(" "),
+    ])
+}
+
+/// Messages on their own (`messages`): the transcript for people, a TSV line each, or the
+/// ConversationMessage objects.
+pub(crate) struct Transcript(pub(crate) Vec<Document<ConversationMessage>>);
+
+impl serde::Serialize for Transcript {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl Render for Transcript {
+    fn human(&self, view: &View) -> Result<String> {
+        if self.0.is_empty() {
+            return Ok("(no messages)\n".into());
+        }
+        self.0
+            .iter()
+            .map(|m| Ok(message_text(m.read()?, view)))
+            .collect()
+    }
+
+    fn tsv(&self) -> Result<String> {
+        self.0.iter().map(|m| Ok(message_tsv(m.read()?))).collect()
+    }
+
+    fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
+        let records = self
+            .0
+            .iter()
+            .map(|m| serde_json::value::to_raw_value(m).map_err(super::from_json_error))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(records))
+    }
+}
+
 /// `get` as TSV: one line per message: time (RFC 3339), author, type, body, media URLs (space-separated).
 pub(crate) fn detail_tsv(conversation: &Conversation) -> String {
-    conversation
-        .messages()
-        .iter()
-        .map(|m| {
-            tsv::line(&[
-                time::rfc3339_text(m.message_dts()),
-                m.author_name().unwrap_or_default().to_string(),
-                m.kind().unwrap_or_default().to_string(),
-                m.body().unwrap_or_default().to_string(),
-                m.media_urls().join(" "),
-            ])
-        })
-        .collect()
+    conversation.messages().iter().map(message_tsv).collect()
 }
 
 impl Render for Document<Conversation> {

@@ -6,6 +6,8 @@ pub mod jq;
 pub(crate) mod json;
 pub mod list;
 pub mod pager;
+pub(crate) mod queue;
+pub(crate) mod rows;
 pub(crate) mod table;
 pub(crate) mod text;
 pub(crate) mod time;
@@ -53,14 +55,34 @@ pub trait Render: serde::Serialize {
     fn human(&self, view: &View) -> Result<String>;
     /// For scripts: TSV lines, no header.
     fn tsv(&self) -> Result<String>;
+    /// A collection's elements, each encoded: JSON Lines then has one a line, and a JSON array
+    /// one element a line in a pipe. `None` for a single value.
+    fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
+        Ok(None)
+    }
 }
 
 /// Writes `value` in the view's format (JSON through `--jq` when given) and flushes.
 pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -> Result<()> {
-    match view.format {
-        OutputFormat::Table => out.write_all(value.human(view)?.as_bytes())?,
-        OutputFormat::Tsv => out.write_all(value.tsv()?.as_bytes())?,
-        OutputFormat::Json | OutputFormat::Jsonl => view.write_json(out, value)?,
+    match (view.format, value.records()?) {
+        (OutputFormat::Table, _) => out.write_all(value.human(view)?.as_bytes())?,
+        (OutputFormat::Tsv, _) => out.write_all(value.tsv()?.as_bytes())?,
+        (OutputFormat::Jsonl, Some(records)) => {
+            for record in &records {
+                match &view.jq {
+                    Some(jq) => jq.run(record, out)?,
+                    None => json::write_line(out, record)?,
+                }
+            }
+        }
+        (OutputFormat::Json, Some(records)) if view.jq.is_none() => {
+            let mut array = json::ArrayWriter::new(&mut *out, view.pretty);
+            for record in &records {
+                array.push(record)?;
+            }
+            array.finish()?;
+        }
+        (OutputFormat::Json | OutputFormat::Jsonl, _) => view.write_json(out, value)?,
     }
     out.flush()?;
     Ok(())
