@@ -4,6 +4,7 @@
 #   scripts/try.sh                      # the 50 newest conversations
 #   scripts/try.sh get <UUID>           # any ucconv command
 #   EMULATOR_ARGS="--fault 429:2 --shape original" scripts/try.sh list   # a misbehaving server
+#   scripts/try.sh follow               # live traffic: a new message and a waiting customer every 3 s
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +29,12 @@ cleanup() {
 trap cleanup EXIT
 
 # Port 0: the emulator picks a free port and prints its base URL as its first line.
-read -r -a emulator_args <<<"${EMULATOR_ARGS:-}"
+# `follow` needs something to follow: unless told otherwise, the emulator makes up traffic.
+default_emulator_args=""
+if [ "${1:-}" = "follow" ]; then
+    default_emulator_args="--activity 3"
+fi
+read -r -a emulator_args <<<"${EMULATOR_ARGS:-$default_emulator_args}"
 "$bin/ucconv-emulator" --port 0 --conversations 500 "${emulator_args[@]}" \
     >"$workdir/url" 2>"$workdir/emulator.log" &
 emulator_pid=$!

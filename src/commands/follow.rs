@@ -371,12 +371,12 @@ async fn follow_all(resumed: bool, printer: &mut Printer<'_>, client: &ApiClient
             now_waiting.insert(id.to_string());
             if fresh_if(!waiting.contains(id), millis_of(e.join_dts()), id) {
                 let line = format!(
-                    "{}  {} is waiting in {}: {}  (ucconv take {})",
+                    "{} {} is waiting in {} (ucconv take {}): {}",
                     time::local_text(e.join_dts()),
                     e.name().unwrap_or("someone"),
                     e.queue_name().unwrap_or("a queue"),
-                    e.question().unwrap_or_default(),
-                    super::short_id(id)
+                    super::short_id(id),
+                    e.question().unwrap_or_default()
                 );
                 events.push(Event {
                     kind: "queue_waiting",

@@ -83,10 +83,11 @@ const WAITING: [Column; 6] = [
     Column::new("EMAIL", 30).drop(1),
     Column::new("QUESTION", MAX_CELL).flex(24),
     Column::new("WAITING", 8).min(4),
-    Column::new("ENTRY", 36).min(8),
+    Column::new("ENTRY", 8).min(8),
 ];
 
-/// One waiting customer; ENTRY is what `ucconv take` takes. TSV: queue, entry uuid, name, email,
+/// One waiting customer; ENTRY is what `ucconv take` takes (the table shows the first eight
+/// characters, a prefix `take` accepts). TSV: queue, entry uuid, name, email,
 /// question, waiting since (RFC 3339).
 impl Row for Document<QueueEntry> {
     fn columns() -> &'static [Column] {
@@ -105,7 +106,7 @@ impl Row for Document<QueueEntry> {
             table::truncate(e.email().unwrap_or("-"), 30),
             table::truncate(e.question().unwrap_or_default(), MAX_CELL),
             since,
-            table::truncate(e.uuid().unwrap_or("-"), 36),
+            e.uuid().unwrap_or("-").chars().take(8).collect(),
         ])
     }
 
