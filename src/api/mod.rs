@@ -1,6 +1,7 @@
 //! The HTTP layer: UltraCart's wire protocol and models. Knows HTTP and JSON, nothing of terminals.
 
 pub(crate) mod client;
+pub(crate) mod failure;
 pub(crate) mod live;
 pub mod models;
 pub mod transport;
