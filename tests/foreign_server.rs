@@ -1,5 +1,5 @@
 //! The six commands against a server that is not the emulator: a bare HTTP/1.1 socket that records
-//! the raw request bytes and answers with response bodies written out here from WIRE.md §4.
+//! the raw request bytes and answers with response bodies written out here from docs/api.md §2 and §3.
 
 mod common;
 

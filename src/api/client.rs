@@ -29,7 +29,7 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// How requests authenticate (WIRE.md §1). The secret never reaches `Debug` output.
+/// How requests authenticate (docs/api.md §1). The secret never reaches `Debug` output.
 #[derive(Clone)]
 pub(crate) enum Credential {
     SimpleKey(SecretString),
@@ -76,7 +76,7 @@ pub(crate) struct ListQuery {
 }
 
 impl ListQuery {
-    /// The query's wire names (WIRE.md §2), in a stable order.
+    /// The query's wire names (docs/api.md §3), in a stable order.
     fn pairs(&self) -> Vec<(&'static str, String)> {
         [
             ("_limit", self.limit.map(|n| n.to_string())),
@@ -146,7 +146,7 @@ impl ApiClient {
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(settings.timeout)
             // The key travels in a custom header that reqwest would forward on any redirect, so
-            // only redirects that stay on the base URL's origin are followed (WIRE.md §6).
+            // only redirects that stay on the base URL's origin are followed (docs/api.md §1).
             .redirect(reqwest::redirect::Policy::custom(move |attempt| {
                 if attempt.url().origin() == origin && attempt.previous().len() < MAX_REDIRECTS {
                     attempt.follow()

@@ -150,7 +150,7 @@ pub fn parse_json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
-/// The headers WIRE.md §1 requires on every request, with the simple key as credential.
+/// The headers docs/api.md §1 requires on every request, with the simple key as credential.
 pub fn assert_wire_headers(request: &RecordedRequest) {
     assert_eq!(
         request.header("x-ultracart-api-version"),
