@@ -36,14 +36,21 @@ const GROUPS: &[(&str, &[&str])] = &[
             "list",
             "get",
             "messages",
+            "search",
+            "context",
             "join",
             "leave",
             "mark-read",
             "start",
         ],
     ),
-    ("Agent", &["queue", "status", "take", "follow", "auth"]),
+    (
+        "Agent",
+        &["queue", "status", "take", "follow", "canned", "auth"],
+    ),
+    ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
+    ("Other", &["api", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -77,14 +84,19 @@ fn grouped_commands(top: &clap::Command) -> String {
         }
         text.push('\n');
     }
-    text.push_str("Other:\n");
-    for sc in top
+    let unlisted: Vec<&clap::Command> = top
         .get_subcommands()
         .filter(|sc| !listed.contains(&sc.get_name()))
-    {
-        text.push_str(&line(sc));
+        .collect();
+    if !unlisted.is_empty() {
+        text.push_str("More:\n");
+        for sc in unlisted {
+            text.push_str(&line(sc));
+        }
+        text.push('\n');
     }
-    text.push_str("  help         Print help for a command\n");
+    text.truncate(text.trim_end().len());
+    text.push_str("\n  help         Print help for a command\n");
     text
 }
 
@@ -279,6 +291,43 @@ pub enum Command {
     ///
     /// Clears the conversation's unread state for you.
     MarkRead(commands::mark_read::Args),
+    /// Search conversations by text, email, phone, medium, language, dates
+    ///
+    /// Finds conversations by what was said or who said it, newest first (or --oldest), and
+    /// prints them as `list` does. --all pages through every match.
+    Search(commands::search::Args),
+    /// Webchat context: current page, cart, orders, pages viewed
+    ///
+    /// What a webchat customer is looking at: the page they are on, their cart and its total,
+    /// their recent orders and the last pages they viewed. --json gives the whole object.
+    Context(commands::context::Args),
+    /// Canned replies
+    ///
+    /// Every canned reply with its short code and departments, or those matching a short code;
+    /// --text prints just the reply's text, to paste.
+    Canned(commands::canned::Args),
+    /// Agent profiles
+    ///
+    /// Every agent: name, display name, user id, default status, chat limit, AI or human.
+    Agents(commands::agents::Args),
+    /// Departments and their members
+    ///
+    /// The conversation departments, each with its members.
+    Departments(commands::departments::Args),
+    /// Your agent profile (profile set changes named fields)
+    ///
+    /// Shows your profile. `profile set` changes the fields you name and keeps every other.
+    Profile(commands::profile::Args),
+    /// Who these credentials act as
+    ///
+    /// The agent, their user id and permission to edit settings, and the profile and base URL the
+    /// credentials came from. Only reads.
+    Whoami(commands::whoami::Args),
+    /// Any other operation, authenticated (like `gh api`)
+    ///
+    /// Sends one request to a path of the API, with the same credentials, headers, retries,
+    /// timeouts and log as every command, and prints the answer.
+    Api(commands::api::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides

@@ -70,6 +70,16 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Messages(args) => commands::messages::run(args, ctx, &ctx.api_client()?).await,
         Command::Follow(args) => commands::follow::run(args, ctx, &ctx.api_client()?).await,
         Command::MarkRead(args) => commands::mark_read::run(args, ctx, &ctx.api_client()?).await,
+        Command::Search(args) => commands::search::run(args, ctx, &ctx.api_client()?).await,
+        Command::Context(args) => commands::context::run(args, ctx, &ctx.api_client()?).await,
+        Command::Canned(args) => commands::canned::run(args, ctx, &ctx.api_client()?).await,
+        Command::Agents(args) => commands::agents::run(args, ctx, &ctx.api_client()?).await,
+        Command::Departments(args) => {
+            commands::departments::run(args, ctx, &ctx.api_client()?).await
+        }
+        Command::Profile(args) => commands::profile::run(args, ctx, &ctx.api_client()?).await,
+        Command::Whoami(args) => commands::whoami::run(args, ctx, &ctx.api_client()?).await,
+        Command::Api(args) => commands::api::run(args, ctx, &ctx.api_client()?).await,
         Command::Config(args) => commands::config::run(args, ctx).await,
         Command::Completions(args) => commands::completions::run(args),
     }

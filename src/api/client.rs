@@ -170,6 +170,14 @@ impl ApiClient {
         Ok(ApiClient { transport, base })
     }
 
+    pub(super) fn base(&self) -> &Url {
+        &self.base
+    }
+
+    pub(super) async fn exchange(&self, request: &Request) -> Result<Answer> {
+        self.transport.exchange(request).await
+    }
+
     /// `base` + fixed path + optional percent-encoded uuid segment + optional suffix + query.
     pub(super) fn url(
         &self,
@@ -218,6 +226,7 @@ impl ApiClient {
             body,
             idempotent,
             label: label.into(),
+            headers: HeaderMap::new(),
         };
         self.transport.exchange(&request).await
     }

@@ -95,11 +95,14 @@ pub(crate) struct Request {
     pub(crate) idempotent: bool,
     /// What a spinner says while this request is slow ("Loading conversations…").
     pub(crate) label: String,
+    /// More headers (`ucconv api -H`); never the credentials, which the client refuses.
+    pub(crate) headers: HeaderMap,
 }
 
 /// A 2xx response with its whole body.
 pub(crate) struct Answer {
     pub(crate) status: StatusCode,
+    pub(crate) headers: HeaderMap,
     pub(crate) body: Vec<u8>,
 }
 
@@ -154,7 +157,11 @@ impl Transport {
                     body,
                 } => {
                     if status.is_success() {
-                        return Ok(Answer { status, body });
+                        return Ok(Answer {
+                            status,
+                            headers,
+                            body,
+                        });
                     }
                     let error = decode_error(status, &headers, &body);
                     let retryable = status == StatusCode::TOO_MANY_REQUESTS
@@ -206,7 +213,8 @@ impl Transport {
         let verbose = self.settings.verbosity;
         let mut builder = self
             .http
-            .request(request.method.clone(), request.url.clone());
+            .request(request.method.clone(), request.url.clone())
+            .headers(request.headers.clone());
         if let Some(body) = &request.body {
             builder = builder
                 .header(CONTENT_TYPE, "application/json")
@@ -288,6 +296,12 @@ impl Transport {
         observer.log(&format!("> {} {target}", request.method));
         for (name, value) in &self.logged_headers {
             observer.log(&format!("> {name}: {value}"));
+        }
+        for (name, value) in &request.headers {
+            observer.log(&format!(
+                "> {name}: {}",
+                String::from_utf8_lossy(value.as_bytes())
+            ));
         }
         if let Some(body) = &request.body {
             observer.log("> content-type: application/json");

@@ -104,6 +104,11 @@ impl<T: From<Object>> Document<T> {
 }
 
 impl<T: From<Object>> Document<T> {
+    /// The server's own text for this object.
+    pub(crate) fn text(&self) -> &str {
+        self.raw.get()
+    }
+
     /// The same text, read as another wire type.
     pub(crate) fn cast<U: From<Object>>(&self) -> Document<U> {
         Document::from_raw(self.raw.clone())
@@ -255,9 +260,48 @@ impl Root {
         serde_json::from_str(self.fields.get(key)?.get()).ok()
     }
 
+    /// A top-level whole number, when there is one.
+    pub(crate) fn number(&self, key: &str) -> Option<u64> {
+        self.field(key)?.as_u64()
+    }
+
     /// A 2xx answer saying `"success": false` is still a failure.
     pub fn check_success(&self, status: u16) -> Result<()> {
         check_reported(self.field("success"), self.field("error"), status)
+    }
+
+    /// The name of the answer's array payload: `metadata.payload_name` when it names an array,
+    /// else the only top-level array that is not part of the envelope.
+    pub(crate) fn array_payload(&self) -> Option<String> {
+        let is_array = |key: &str| {
+            self.fields
+                .get(key)
+                .is_some_and(|raw| raw.get().starts_with('['))
+        };
+        let named = self
+            .field("metadata")
+            .and_then(|m| m.get("payload_name")?.as_str().map(str::to_string))
+            .filter(|name| is_array(name));
+        named.or_else(|| {
+            let mut arrays = self
+                .fields
+                .keys()
+                .filter(|key| !["metadata", "error", "warning"].contains(&key.as_str()))
+                .filter(|key| is_array(key));
+            let first = arrays.next()?.clone();
+            arrays.next().is_none().then_some(first)
+        })
+    }
+
+    /// `metadata.result_set` of a paged answer.
+    pub(crate) fn result_set(&self) -> ResultSet {
+        match self.field("metadata") {
+            Some(Value::Object(metadata)) => Object(metadata)
+                .object("result_set")
+                .map(|set| ResultSet::from_object(&set))
+                .unwrap_or_default(),
+            _ => ResultSet::default(),
+        }
     }
 
     /// The objects of the array payload `key` (`{key: [...], success, ...}`).

@@ -1,8 +1,13 @@
 //! One module per command, each an `Args` struct and an `async fn run`.
 
+pub mod agents;
+pub mod api;
 pub mod auth;
+pub mod canned;
 pub mod completions;
 pub mod config;
+pub mod context;
+pub mod departments;
 pub mod follow;
 pub mod get;
 pub mod join;
@@ -10,10 +15,13 @@ pub mod leave;
 pub mod list;
 pub mod mark_read;
 pub mod messages;
+pub mod profile;
 pub mod queue;
+pub mod search;
 pub mod start;
 pub mod status;
 pub mod take;
+pub mod whoami;
 
 use serde::Serialize;
 

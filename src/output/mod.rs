@@ -2,6 +2,7 @@
 
 pub mod agent;
 pub(crate) mod conversation;
+pub(crate) mod desk;
 pub mod jq;
 pub(crate) mod json;
 pub mod list;

@@ -96,7 +96,12 @@ macro_rules! wire_type {
     };
 }
 
+mod desk;
 mod queue;
+pub use desk::{
+    AgentProfile, CannedMessage, Department, PROFILE_CHAT_LIMIT, PROFILE_DEFAULT_STATUS,
+    PROFILE_DISPLAY_NAME, PROFILE_LANGUAGE, WebchatContext,
+};
 pub use queue::{QUEUE_AGENTS, QUEUE_ENTRIES, QUEUE_NAME, QueueAgent, QueueEntry, QueueStatus};
 
 wire_type!(
