@@ -1,4 +1,4 @@
-//! The six endpoints of WIRE.md §2: list, get, join, leave, start and agent auth, in either shape.
+//! The six endpoints of docs/api.md §3: list, get, join, leave, start and agent auth, in either shape.
 //!
 //! `start` with a `conversation_webchat_queue_uuid` is the agent's take, in `handlers_agent`.
 
@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 
 use crate::data::{self, AGENT_ARN, AGENT_NAME, Conversation, MERCHANT_ID, Participant, dts};
 use crate::handlers_agent;
+use crate::paging;
 use crate::routes::{Shared, error};
 use crate::{Shape, State, lock};
 
@@ -32,6 +33,15 @@ pub(crate) fn envelope(state: &State, key: &str, value: Value) -> Value {
             wrapped[key] = value;
             wrapped
         }
+    }
+}
+
+/// The answer of an operation newer than the original API: the current shape's envelope, or in
+/// the original shape just `{key: value}` (there is no bare form to fall back to).
+pub(crate) fn payload(state: &State, key: &str, value: Value) -> Value {
+    match state.options.shape {
+        Shape::Original => json!({ key: value }),
+        Shape::Current => envelope(state, key, value),
     }
 }
 
@@ -56,14 +66,7 @@ pub(crate) async fn list(
     Extract(state): Extract<Shared>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Result<Response, Response> {
-    let limit = parse_number(&query, "_limit")?.unwrap_or(100);
-    if !(1..=200).contains(&limit) {
-        return Err(error(
-            StatusCode::BAD_REQUEST,
-            "Parameter _limit must be between 1 and 200.",
-        ));
-    }
-    let offset = parse_number(&query, "_offset")?.unwrap_or(0);
+    let (limit, offset) = paging::limit_offset(&query)?;
     // The original API predates these filters and ignores them, as servers ignore unknown parameters.
     let current = state.options.shape == Shape::Current;
     let medium = query.get("medium").filter(|_| current);
@@ -83,36 +86,17 @@ pub(crate) async fn list(
         .filter(|c| medium.is_none_or(|m| &c.medium == m))
         .filter(|c| before.is_none_or(|b| c.last_activity < b))
         .collect();
-    let total = matching.len();
-    let served = state.options.page_cap.map_or(limit, |cap| cap.min(limit));
-    // A server that ignores `_offset` still does its metadata arithmetic from it.
-    let first_row = if state.options.ignore_offset {
-        0
-    } else {
-        offset
-    };
-    let page: Vec<Value> = matching
+    let (rows, result_set) = paging::page(&state, matching.len(), limit, offset);
+    let page: Vec<Value> = matching[rows]
         .iter()
-        .skip(first_row)
-        .take(served)
         .map(|c| c.summary(state.options.shape))
         .collect();
-    let count = page.len();
-    let next = offset + state.options.next_offset_step.unwrap_or(count);
-    let more = next < total;
     Ok(Json(json!({
         "conversations": page,
         "error": null,
         "metadata": {
             "payload_name": "conversations",
-            "result_set": {
-                "count": count,
-                "limit": limit,
-                "more": more,
-                "next_offset": more.then_some(next),
-                "offset": offset,
-                "total_records": (!state.options.unknown_total).then_some(total)
-            }
+            "result_set": result_set
         },
         "success": true,
         "warning": null
@@ -121,7 +105,7 @@ pub(crate) async fn list(
 }
 
 /// Accepts what UltraCart sends: RFC 3339 with an offset, or a bare date/time taken as UTC.
-fn parse_time(text: &str) -> Option<Timestamp> {
+pub(crate) fn parse_time(text: &str) -> Option<Timestamp> {
     text.parse::<Timestamp>().ok().or_else(|| {
         text.parse::<jiff::civil::DateTime>()
             .ok()

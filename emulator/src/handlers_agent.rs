@@ -1,4 +1,4 @@
-//! The agent's live-loop endpoints of WIRE-AGENT.md: queue statuses, the agent's status, messages since, markread, take.
+//! The agent's live-loop endpoints of docs/api.md §3–4: queue statuses, the agent's status, messages since, markread, take.
 
 use std::collections::HashMap;
 

@@ -45,6 +45,15 @@ pub(crate) fn hostile(text: &str, rng: &mut fastrand::Rng) -> String {
     out
 }
 
+/// `text` with the hostile sequences taken out again: what a laced field says underneath.
+pub(crate) fn unlaced(text: &str) -> String {
+    HOSTILE_SEQUENCES
+        .iter()
+        .fold(text.to_string(), |text, sequence| {
+            text.replace(sequence, "")
+        })
+}
+
 pub(crate) fn make_hostile(
     conversation: &mut Conversation,
     rng: &mut fastrand::Rng,

@@ -1,14 +1,18 @@
 //! A local, stateful emulator of UltraCart's REST API v2 Conversation endpoints, for tests, benchmarks and demos.
 //!
-//! It speaks the wire contract in `shared/api/WIRE.md`: the six endpoints under `/rest/v2`, in the
+//! It speaks the wire contract in `docs/api.md`: the six endpoints under `/rest/v2`, in the
 //! original or the current response shape, checking credentials and the API version header. It
 //! records every request it receives and can be told to misbehave ([`Fault`], [`FaultRule`]).
 //!
-//! It also speaks the agent's live loop of `WIRE-AGENT.md` (webchat queue statuses, the agent's
+//! It also speaks the agent's live loop of docs/api.md (webchat queue statuses, the agent's
 //! status per queue, messages since an epoch, markread, taking a waiting customer), and makes
 //! customers write in and join queues on a timer ([`Options::activity`]), on demand
 //! ([`Emulator::add_message`], [`Emulator::add_waiting`]) or from scripts, through
 //! `POST /_emulator/message` and `POST /_emulator/waiting` (unauthenticated and not recorded).
+//!
+//! And the agent's desk: conversation search, a webchat's context, canned messages, agent
+//! profiles (the emulator agent's can be replaced), departments, permissions, and engagements, a
+//! paged list with create/read/update/delete for generic request commands to be tested against.
 //!
 //! ```no_run
 //! let emulator = ucconv_emulator::Emulator::start(ucconv_emulator::Options::default()).unwrap();
@@ -19,13 +23,19 @@
 #![allow(clippy::result_large_err)]
 
 mod activity;
+mod context;
 mod data;
+mod desk;
+mod engagements;
 mod faults;
 mod handlers;
 mod handlers_agent;
 mod hostile;
+mod paging;
+mod profiles;
 mod queues;
 mod routes;
+mod search;
 
 use std::net::{SocketAddr, TcpListener};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -33,8 +43,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use jiff::Timestamp;
 
 pub use data::{AGENT_ARN, AGENT_NAME, MERCHANT_ID};
+pub use engagements::SEEDED_ENGAGEMENTS;
 pub use faults::{Fault, FaultRule};
 pub use hostile::HOSTILE_SEQUENCES;
+pub use profiles::AGENT_USER_ID;
+pub use search::{HOSTILE_SEARCH_TOTAL, MAX_RANGE as MAX_SEARCH_RANGE};
 
 /// The simple API key the emulator accepts unless told otherwise (64 hex characters, like UltraCart's).
 pub const DEFAULT_KEY: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -43,7 +56,7 @@ pub const DEFAULT_OAUTH_TOKEN: &str = "emulator-oauth-token";
 /// The only API version the emulator answers.
 pub const API_VERSION: &str = "2017-03-01";
 
-/// Which generation of the API's response shapes to speak (WIRE.md §4).
+/// Which generation of the API's response shapes to speak (docs/api.md §2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Shape {
     /// Bare objects, as the original SDK page describes.
@@ -79,7 +92,9 @@ pub struct Options {
     pub port: u16,
     /// Send `total_records: null`, as the API may when it does not know.
     pub unknown_total: bool,
-    /// Serve at most this many conversations a page whatever `_limit` asks, like a server under load.
+    /// Serve at most this many rows a page whatever `_limit` asks, like a server under load.
+    /// This and the next two apply to every list that pages with `_limit`/`_offset`
+    /// (conversations and engagements).
     pub page_cap: Option<usize>,
     /// Serve every page from the first row whatever `_offset` says, while the `result_set`
     /// metadata still echoes the offset and advances from it: a buggy server that keeps a client
@@ -94,6 +109,13 @@ pub struct Options {
     /// Generate live activity this often: a customer message in a random open conversation and
     /// a new customer waiting in a random queue, each tick. `None` keeps the data still.
     pub activity: Option<std::time::Duration>,
+    /// Answer every conversation search with the first rows, whatever range it asks for, while
+    /// echoing the requested `range_begin`/`range_end` and claiming a `total` of
+    /// [`HOSTILE_SEARCH_TOTAL`]: a client that pages until `range_end >= total` loops unless it
+    /// notices the repeats.
+    pub search_ignores_range: bool,
+    /// What `GET /conversation/permissions` says about `edit_settings`.
+    pub edit_settings: bool,
 }
 
 impl Default for Options {
@@ -112,6 +134,8 @@ impl Default for Options {
             next_offset_step: None,
             hostile_text: false,
             activity: None,
+            search_ignores_range: false,
+            edit_settings: false,
         }
     }
 }
@@ -168,9 +192,12 @@ impl RecordedRequest {
 pub(crate) struct State {
     pub options: Options,
     pub addr: SocketAddr,
-    // Lock order, to rule out deadlocks: queues, then conversations, then rng.
+    // Lock order, to rule out deadlocks: queues, then conversations, then rng. The agent
+    // profile and the engagements are only ever locked alone.
     pub queues: Mutex<Vec<queues::Queue>>,
     pub conversations: Mutex<Vec<data::Conversation>>,
+    pub agent_profile: Mutex<serde_json::Map<String, serde_json::Value>>,
+    pub engagements: Mutex<engagements::Engagements>,
     pub requests: Mutex<Vec<RecordedRequest>>,
     pub faults: Mutex<Vec<FaultRule>>,
     pub rng: Mutex<fastrand::Rng>,
@@ -210,6 +237,11 @@ impl Emulator {
                 options.hostile_text,
             )),
             queues: Mutex::new(queues::seed_queues(options.seed, now, options.hostile_text)),
+            agent_profile: Mutex::new(profiles::seed_profile()),
+            engagements: Mutex::new(engagements::seed_engagements(
+                options.seed,
+                options.hostile_text,
+            )),
             rng: Mutex::new(fastrand::Rng::with_seed(options.seed ^ 0x5eed)),
             options,
             addr,
@@ -309,6 +341,17 @@ impl Emulator {
             .iter_mut()
             .find(|q| q.name == queue_name)
             .map(|q| q.emulator_agent().status.clone())
+    }
+
+    /// The emulator agent's ConversationAgentProfile as `GET /conversation/agent/profile` serves
+    /// it (without envelope): as seeded, or as the last update replaced it.
+    pub fn agent_profile(&self) -> serde_json::Value {
+        profiles::stored(&self.state)
+    }
+
+    /// The stored engagements, in oid order (the list serves them by name).
+    pub fn engagements(&self) -> Vec<serde_json::Value> {
+        lock(&self.state.engagements).rows.clone()
     }
 
     /// Every customer waiting, queue by queue and oldest first, as the queue status lists them.

@@ -44,6 +44,13 @@ struct Args {
     /// both on demand: POST /_emulator/message and POST /_emulator/waiting
     #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
     activity: Option<Duration>,
+    /// Answer every conversation search with its first rows whatever range it asks for, echoing
+    /// the range and claiming a huge total (a buggy server)
+    #[arg(long)]
+    search_ignores_range: bool,
+    /// Grant the edit_settings permission (GET /conversation/permissions)
+    #[arg(long)]
+    edit_settings: bool,
 }
 
 fn parse_seconds(text: &str) -> Result<Duration, String> {
@@ -113,6 +120,8 @@ fn main() -> std::process::ExitCode {
         next_offset_step: args.next_offset_step,
         hostile_text: args.hostile_text,
         activity: args.activity,
+        search_ignores_range: args.search_ignores_range,
+        edit_settings: args.edit_settings,
         ..defaults
     };
     let emulator = match Emulator::start(options) {
@@ -176,12 +185,16 @@ mod tests {
             "--next-offset-step",
             "3",
             "--hostile-text",
+            "--search-ignores-range",
+            "--edit-settings",
         ])
         .unwrap();
         assert!(args.ignore_offset && args.hostile_text);
+        assert!(args.search_ignores_range && args.edit_settings);
         assert_eq!(args.next_offset_step, Some(3));
         let plain = Args::try_parse_from(["ucconv-emulator"]).unwrap();
         assert!(!plain.ignore_offset && !plain.hostile_text);
+        assert!(!plain.search_ignores_range && !plain.edit_settings);
         assert_eq!(plain.next_offset_step, None);
         assert!(Args::try_parse_from(["ucconv-emulator", "--next-offset-step", "-1"]).is_err());
     }

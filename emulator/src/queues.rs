@@ -9,7 +9,7 @@ use crate::hostile::hostile;
 
 /// The seeded queues; the space in the second makes clients percent-encode the path segment.
 pub const QUEUE_NAMES: [&str; 2] = ["Support", "Sales Team"];
-/// The values `agent_status` takes (WIRE-AGENT.md); an update naming another is refused.
+/// The values `agent_status` takes (docs/api.md §4); an update naming another is refused.
 pub const AGENT_STATUSES: [&str; 3] = ["available", "busy", "unavailable"];
 /// The emulator agent's user id, as `auth` reports it.
 pub const AGENT_USER_ID: &str = "1001";

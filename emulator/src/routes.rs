@@ -7,13 +7,14 @@ use axum::extract::{Request, State as Extract};
 use axum::http::{HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{delete, post, put};
+use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use serde_json::json;
 
-use crate::handlers::{self, auth, get, join, leave, list, start};
+use crate::handlers::{self, auth, join, leave, list, start};
 use crate::handlers_agent::{markread, messages, queue_statuses, update_status};
-use crate::{API_VERSION, RecordedRequest, State, activity, faults, lock};
+use crate::{API_VERSION, RecordedRequest, State, activity, context, desk, engagements, faults};
+use crate::{lock, profiles, search};
 
 pub(crate) type Shared = Arc<State>;
 
@@ -22,6 +23,7 @@ const REQUEST_LOG_LIMIT: usize = 100_000;
 
 pub(crate) fn router(state: Shared) -> Router {
     let conversations = "/rest/v2/conversation/conversations";
+    let root = "/rest/v2/conversation";
     // Routed outside the gate: a demo script's controls are neither recorded, faulted nor
     // authenticated, so they never disturb what a test asserts about the client's requests.
     let control = Router::new()
@@ -29,27 +31,54 @@ pub(crate) fn router(state: Shared) -> Router {
         .route("/_emulator/waiting", post(activity::control_waiting))
         .with_state(state.clone());
     Router::new()
-        .route(conversations, axum::routing::get(list).put(start))
-        .route(
-            &format!("{conversations}/{{uuid}}"),
-            axum::routing::get(get),
-        )
+        .route(conversations, get(list).put(start))
+        .route(&format!("{conversations}/{{uuid}}"), get(handlers::get))
         .route(&format!("{conversations}/{{uuid}}/join"), put(join))
         .route(&format!("{conversations}/{{uuid}}/leave"), delete(leave))
         .route(&format!("{conversations}/{{uuid}}/markread"), put(markread))
         .route(
             &format!("{conversations}/{{uuid}}/messages/{{since}}"),
-            axum::routing::get(messages),
+            get(messages),
         )
         .route(
             &format!("{conversations}/queues/statuses"),
-            axum::routing::get(queue_statuses),
+            get(queue_statuses),
         )
         .route(
             &format!("{conversations}/queues/{{queue_name}}/status"),
             put(update_status),
         )
+        .route(&format!("{conversations}/search"), post(search::search))
+        .route(
+            &format!("{conversations}/{{uuid}}/context"),
+            put(context::context),
+        )
         .route("/rest/v2/conversation/agent/auth", put(auth))
+        .route(
+            &format!("{root}/agent/profile"),
+            get(profiles::get_profile).put(profiles::put_profile),
+        )
+        .route(
+            &format!("{root}/agent/profiles"),
+            get(profiles::get_profiles),
+        )
+        .route(&format!("{root}/canned_messages"), get(desk::canned))
+        .route(
+            &format!("{root}/canned_messages/search"),
+            post(desk::search_canned),
+        )
+        .route(&format!("{root}/departments"), get(desk::departments))
+        .route(&format!("{root}/permissions"), get(desk::permissions))
+        .route(
+            &format!("{root}/engagements"),
+            get(engagements::list).post(engagements::create),
+        )
+        .route(
+            &format!("{root}/engagements/{{oid}}"),
+            get(engagements::get)
+                .put(engagements::update)
+                .delete(engagements::delete),
+        )
         .fallback(|| async { error(StatusCode::NOT_FOUND, "No such endpoint.") })
         .layer(middleware::from_fn_with_state(state.clone(), gate))
         .with_state(state)
