@@ -440,3 +440,26 @@ fn api_never_sends_the_key_to_another_host_or_header() {
     let (code, _, stderr) = run(h.ucconv().args(["api", &same, "--jq", ".success"]));
     assert_eq!(code, 0, "the base URL's own host is fine: {stderr}");
 }
+
+#[test]
+fn desk_commands_report_401_and_success_false_like_every_command() {
+    use ucconv_emulator::{Fault, FaultRule};
+    let h = Harness::new();
+    let (code, _, stderr) = run(h.bare().env("UCCONV_API_KEY", "wrong").args(["agents"]));
+    assert_eq!(code, 3, "{stderr}");
+    let refused =
+        json!({"success": false, "error": {"user_message": "Departments are switched off."}});
+    h.emulator
+        .inject(FaultRule::times(Fault::json(200, refused), 1));
+    let (code, stdout, stderr) = run(h.ucconv().args(["departments"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("Departments are switched off. (HTTP 200)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(h
+        .ucconv()
+        .args(["context", "ffffffff-0000-0000-0000-000000000000"]));
+    assert_eq!(code, 4, "{stderr}");
+}
