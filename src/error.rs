@@ -93,6 +93,24 @@ impl Error {
         }
     }
 
+    /// The same API error with `hint` in place of its status's usual one; other errors unchanged.
+    pub(crate) fn with_hint(self, hint: impl Into<String>) -> Error {
+        match self {
+            Error::Api {
+                status,
+                message,
+                retries,
+                ..
+            } => Error::Api {
+                status,
+                message,
+                retries,
+                hint: Some(hint.into()),
+            },
+            other => other,
+        }
+    }
+
     pub(crate) fn network(message: impl Into<String>) -> Error {
         Error::Network {
             message: message.into(),

@@ -331,19 +331,9 @@ impl ApiClient {
 /// A 404 from a path that always exists means the base URL points somewhere else.
 fn endpoint_missing(error: Error) -> Error {
     match error {
-        Error::Api {
-            status: 404,
-            message,
-            retries,
-            ..
-        } => Error::Api {
-            status: 404,
-            message,
-            retries,
-            hint: Some(format!(
-                "the base URL may be wrong: it should end in /rest/v2, like {DEFAULT_BASE_URL} (set it with --base-url or UCCONV_BASE_URL)"
-            )),
-        },
+        Error::Api { status: 404, .. } => error.with_hint(format!(
+            "the base URL may be wrong: it should end in /rest/v2, like {DEFAULT_BASE_URL} (set it with --base-url or UCCONV_BASE_URL)"
+        )),
         other => other,
     }
 }

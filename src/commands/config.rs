@@ -236,23 +236,9 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
 
 /// A key the API refused, with a hint that does not send the person round in a circle.
 fn rejected(error: Error, what: &str) -> Error {
-    let hint = format!(
+    error.with_hint(format!(
         "nothing was saved: check the {what} in UltraCart's Authorized Applications, then run `ucconv config init` again"
-    );
-    match error {
-        Error::Api {
-            status,
-            message,
-            retries,
-            ..
-        } => Error::Api {
-            status,
-            message,
-            retries,
-            hint: Some(hint),
-        },
-        other => other,
-    }
+    ))
 }
 
 /// What `config init` saved. People read the notice on stderr; stdout has it only in JSON.

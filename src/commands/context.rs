@@ -23,18 +23,11 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     // The API refuses an SMS conversation with some 4xx; say why in words a person can act on.
     let context = client.context(&uuid).await.map_err(|error| match error {
         Error::Api {
-            status: status @ (400 | 409 | 422),
-            message,
-            retries,
+            status: 400 | 409 | 422,
             ..
-        } => Error::Api {
-            status,
-            message,
-            retries,
-            hint: Some(
-                "only webchat conversations have a context (SMS ones do not); `ucconv get` shows any conversation".into(),
-            ),
-        },
+        } => error.with_hint(
+            "only webchat conversations have a context (SMS ones do not); `ucconv get` shows any conversation",
+        ),
         other => other,
     })?;
     output::emit(&mut ctx.paged_output(), &context, &ctx.view())
