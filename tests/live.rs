@@ -499,3 +499,35 @@ fn follow_exec_runs_once_per_event_and_its_failure_is_not_fatal() {
         "reported (once, as a warning): {stderr}"
     );
 }
+
+#[test]
+fn follow_reports_a_participant_who_joins_and_leaves() {
+    let h = Harness::new();
+    let uuid = h.emulator.conversation_uuids()[3].clone();
+    let (mut child, lines) = spawn_follow(
+        &h,
+        &[
+            &uuid,
+            "--interval",
+            "1",
+            "--tail",
+            "1",
+            "-o",
+            "jsonl",
+            "--count",
+            "3",
+        ],
+    );
+    let _tail = next_line(&lines);
+    common::wait_for_requests(&h, 2);
+    let (code, _, stderr) = run(h.ucconv().args(["join", &uuid]));
+    assert_eq!(code, 0, "{stderr}");
+    let joined = next_line(&lines);
+    assert_eq!(joined["event"], "participant_joined");
+    assert_eq!(joined["conversation_participant_arn"], AGENT_ARN);
+    let (code, _, stderr) = run(h.ucconv().args(["leave", &uuid, "--yes"]));
+    assert_eq!(code, 0, "{stderr}");
+    let left = next_line(&lines);
+    assert_eq!(left["event"], "participant_left");
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
