@@ -233,9 +233,12 @@ async fn follow_one(
     loop {
         tokio::time::sleep(interval).await;
         let mut events = Vec::new();
+        // Asked from the newest message seen, inclusive, so a message sent in that same
+        // millisecond is not missed; the ones already shown are dropped by uuid.
         for message in client.messages_since(uuid, newest, None).await? {
             let event = message_event(uuid, &message, &view)?;
             if seen.insert(&event.id) {
+                newest = newest.max(event.at);
                 events.push(event);
             }
         }
@@ -244,11 +247,6 @@ async fn follow_one(
         people = now;
         events.sort_by_key(|e| e.at);
         for event in events {
-            newest = newest.max(if event.kind == "message" {
-                event.at
-            } else {
-                newest
-            });
             if !printer.print(&event)? {
                 return Ok(());
             }
