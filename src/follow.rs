@@ -123,8 +123,10 @@ pub(crate) struct Event {
     /// What identifies this event for de-duplication (a message uuid, an entry uuid…).
     pub(crate) id: String,
     pub(crate) object: Document<Object>,
-    /// The line (or lines) people see.
+    /// The line (or lines) people see, fitted to the terminal.
     pub(crate) text: String,
+    /// The same on one line and whole, for TSV.
+    pub(crate) summary: String,
 }
 
 impl Event {
@@ -212,6 +214,7 @@ mod tests {
             id: "m".into(),
             object,
             text: String::new(),
+            summary: String::new(),
         };
         let json = serde_json::to_string(&event.json().unwrap()).unwrap();
         assert_eq!(

@@ -46,6 +46,9 @@ pub(crate) struct Pager {
     /// short page does not push out rows of a full one before it.
     previous_page: HashSet<String>,
     page_before: HashSet<String>,
+    /// Why paging stopped early: the rows of the page that showed it are still handed out, and
+    /// the error comes from [`Pager::finish`].
+    stuck: Option<Error>,
 }
 
 impl Pager {
@@ -62,6 +65,7 @@ impl Pager {
             done: false,
             previous_page: HashSet::new(),
             page_before: HashSet::new(),
+            stuck: None,
         }
     }
 
@@ -71,7 +75,7 @@ impl Pager {
 
     /// The next page to fetch, or `None` when the listing is complete.
     pub(crate) fn next_request(&self) -> Option<PageRequest> {
-        if self.done || self.satisfied() {
+        if self.done || self.satisfied() || self.stuck.is_some() {
             return None;
         }
         let limit = match self.wanted {
@@ -98,7 +102,9 @@ impl Pager {
         }
     }
 
-    /// Takes one page: returns the rows to show (new ones that `keep` accepts), and moves on.
+    /// Takes one page: returns the rows to show (new ones that `keep` accepts), and moves on. When
+    /// the page shows the paging is broken, its rows are still returned and paging stops; the
+    /// error then comes from [`Pager::finish`].
     pub(crate) fn accept<R>(
         &mut self,
         rows: Vec<R>,
@@ -152,26 +158,29 @@ impl Pager {
             self.done = true;
             return Ok(fresh);
         }
-        if new == 0 && (asked_full || !self.overlapping) {
-            return Err(self.stuck(format!(
+        let why = if new == 0 && (asked_full || !self.overlapping) {
+            Some(format!(
                 "the page at offset {} brought nothing new",
                 self.offset
-            )));
-        }
-        if next <= self.offset {
-            return Err(self.stuck(format!(
+            ))
+        } else if result_set.next_offset_invalid {
+            Some("its next_offset is not an offset".to_string())
+        } else if next <= self.offset {
+            Some(format!(
                 "its next_offset {next} is not past offset {}",
                 self.offset
-            )));
+            ))
+        } else {
+            self.total
+                .filter(|&total| next > total.saturating_add(PAST_TOTAL_SLACK))
+                .map(|total| {
+                    format!("it is still paging at offset {next}, past the {total} it reported")
+                })
+        };
+        match why {
+            Some(why) => self.stuck = Some(self.stuck(why)),
+            None => self.offset = next,
         }
-        if let Some(total) = self.total
-            && next > total.saturating_add(PAST_TOTAL_SLACK)
-        {
-            return Err(self.stuck(format!(
-                "it is still paging at offset {next}, past the {total} conversations it reported"
-            )));
-        }
-        self.offset = next;
         Ok(fresh)
     }
 
@@ -181,6 +190,15 @@ impl Pager {
                 "the server's paging did not advance: {why} (stopped after {} pages)",
                 self.pages
             ),
+        }
+    }
+
+    /// How the listing ended: `Ok` when it is complete, the paging error when the server's
+    /// paging broke (after the rows it did bring were shown).
+    pub(crate) fn finish(&mut self) -> Result<()> {
+        match self.stuck.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
         }
     }
 
@@ -208,6 +226,7 @@ mod tests {
             more,
             next_offset: next,
             total_records: total,
+            next_offset_invalid: false,
         }
     }
 
@@ -231,6 +250,9 @@ mod tests {
             match pager.accept(rows, &result_set, |r| Some(r.clone()), |_| Ok(true)) {
                 Ok(fresh) => shown.extend(fresh),
                 Err(error) => return (shown, Some(error)),
+            }
+            if let Err(error) = pager.finish() {
+                return (shown, Some(error));
             }
         }
         panic!("the pager did not stop within {max_pages} pages");
@@ -351,6 +373,37 @@ mod tests {
         let (shown, error) = drive(Pager::new(0, None, false), endless, 100);
         assert_eq!(error.unwrap().exit_code(), 8);
         assert!(shown.len() <= 1_600, "{}", shown.len());
+    }
+
+    #[test]
+    fn the_page_that_shows_the_paging_broke_is_still_shown() {
+        let mut pager = Pager::new(0, None, false);
+        let fresh = pager
+            .accept(
+                ids(0..200),
+                &set(true, Some(0), None),
+                |r| Some(r.clone()),
+                |_| Ok(true),
+            )
+            .unwrap();
+        assert_eq!(fresh.len(), 200);
+        assert!(pager.next_request().is_none());
+        assert_eq!(pager.finish().unwrap_err().exit_code(), 8);
+        let mut negative = Pager::new(0, None, false);
+        let bad = ResultSet {
+            next_offset_invalid: true,
+            ..set(true, None, None)
+        };
+        negative
+            .accept(ids(0..5), &bad, |r| Some(r.clone()), |_| Ok(true))
+            .unwrap();
+        assert!(
+            negative
+                .finish()
+                .unwrap_err()
+                .to_string()
+                .contains("not an offset")
+        );
     }
 
     #[test]

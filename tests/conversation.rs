@@ -311,7 +311,8 @@ fn get_messages_n_says_how_many_earlier_messages_are_hidden() {
     let hidden = total - 2;
     assert!(
         stdout.contains(&format!(
-            "({hidden} earlier messages not shown: `ucconv get {uuid}` shows them all)"
+            "({hidden} earlier messages not shown: `ucconv get {}` shows them all)",
+            &uuid[..8]
         )),
         "{stdout}"
     );

@@ -791,3 +791,71 @@ fn offset_past_u64_max_does_not_wrap() {
         request.query
     );
 }
+
+#[test]
+fn a_queue_named_dot_dot_cannot_redirect_a_write() {
+    for name in ["..", "."] {
+        let h = Harness::new();
+        let (code, _, stderr) = run(h.ucconv().args(["status", "available", "--queue", name]));
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(
+            h.requests().iter().all(|r| r.method == "GET"),
+            "{name}: nothing written"
+        );
+    }
+}
+
+#[test]
+fn an_envelope_without_its_payload_is_exit_8_not_a_blank_object() {
+    let h = always(Fault::json(
+        200,
+        json!({"conversation_agent_auth": {"jwt": "a.b.c"}, "success": true}),
+    ));
+    for args in [&["auth"][..], &["auth", "--env"], &["get", "u-1", "--json"]] {
+        let (code, stdout, stderr) = run(h.ucconv().args(args));
+        assert_eq!(code, 8, "{args:?}: {stderr}");
+        assert_eq!(stdout, "", "{args:?}");
+    }
+}
+
+#[test]
+fn a_list_item_that_is_not_an_object_is_an_error_not_dropped() {
+    let h = always(Fault::json(
+        200,
+        json!({"conversations": [null, 5, "x", {"conversation_uuid": "u-1"}], "success": true}),
+    ));
+    let (code, _, stderr) = run(h.ucconv().args(["list"]));
+    assert_eq!(code, 8, "{stderr}");
+    assert!(stderr.contains("not an object"), "{stderr}");
+}
+
+#[test]
+fn paging_that_breaks_still_shows_the_page_that_showed_it() {
+    let h = harness(|o| {
+        o.next_offset_step = Some(0);
+        o.conversations = 300;
+    });
+    let (code, stdout, stderr) = run(h.ucconv().args(["list", "--limit", "300", "-o", "tsv"]));
+    assert_eq!(code, 8, "{stderr}");
+    assert_eq!(stdout.lines().count(), 200, "the first page is printed");
+}
+
+#[test]
+fn a_server_that_repeats_the_key_never_gets_it_printed() {
+    let body = json!({"success": false, "error": {"user_message": format!("bad key {}", ucconv_emulator::DEFAULT_KEY)}});
+    let h = always(Fault::json(400, body));
+    for args in [
+        &["--retries", "0", "list"][..],
+        &["-vv", "--retries", "0", "list"],
+        &["--json", "list"],
+    ] {
+        let (code, stdout, stderr) = run(h.ucconv().args(args));
+        assert_eq!(code, 1, "{args:?}");
+        assert!(
+            !stderr.contains(ucconv_emulator::DEFAULT_KEY)
+                && !stdout.contains(ucconv_emulator::DEFAULT_KEY),
+            "{args:?}: {stderr}"
+        );
+        assert!(stderr.contains("[redacted]"), "{stderr}");
+    }
+}

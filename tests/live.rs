@@ -531,3 +531,27 @@ fn follow_reports_a_participant_who_joins_and_leaves() {
     assert_eq!(left["event"], "participant_left");
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
+
+#[test]
+fn take_of_an_entry_nobody_has_is_not_found() {
+    let h = Harness::new();
+    let (code, _, stderr) = run(h.ucconv().args(["take", "00000000"]));
+    assert_eq!(code, 4, "{stderr}");
+    assert!(
+        h.requests().iter().all(|r| r.method == "GET"),
+        "nothing started"
+    );
+}
+
+#[test]
+fn a_queue_that_does_not_exist_points_at_ucconv_queue() {
+    let h = Harness::new();
+    let (code, _, stderr) = run(h
+        .ucconv()
+        .args(["status", "busy", "--queue", "NoSuchQueue"]));
+    assert_eq!(code, 4, "{stderr}");
+    assert!(
+        stderr.contains("`ucconv queue` lists the queues"),
+        "{stderr}"
+    );
+}

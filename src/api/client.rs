@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::models::{AgentAuth, Conversation, StartedConversation};
-use super::transport::{Answer, Request, Settings, Transport};
+use super::transport::{Answer, Request, Secret, Settings, Transport};
 use super::wire::{self, Document, Page, Root};
 use crate::error::{Error, Result};
 
@@ -46,6 +46,14 @@ impl std::fmt::Debug for Credential {
 }
 
 impl Credential {
+    /// The secret itself, for the transport to blank out of anything the server echoes.
+    fn secret(&self) -> &str {
+        match self {
+            Credential::SimpleKey(key) => key.expose_secret(),
+            Credential::OAuthToken(token) => token.expose_secret(),
+        }
+    }
+
     fn header(&self) -> Result<(&'static str, HeaderValue)> {
         let (name, value) = match self {
             Credential::SimpleKey(key) => {
@@ -166,6 +174,7 @@ impl ApiClient {
             settings,
             logged_headers,
             host: base.host_str().unwrap_or("the server").to_string(),
+            secret: Secret(credential.secret().to_string()),
         };
         Ok(ApiClient { transport, base })
     }
@@ -192,6 +201,13 @@ impl ApiClient {
                 return Err(Error::usage(format!(
                     "a {}-byte identifier is too long to be a conversation UUID or a name",
                     uuid.len()
+                )));
+            }
+            // Percent-encoding leaves `.` and `..` as they are, and a URL resolves them away: the
+            // request would go to another endpoint. Whoever gave the name, it is refused.
+            if uuid == "." || uuid == ".." {
+                return Err(Error::usage(format!(
+                    "{uuid:?} cannot be a conversation UUID or a queue name"
                 )));
             }
             text.push('/');

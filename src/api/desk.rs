@@ -48,6 +48,7 @@ fn search_result_set(requested_end: u64, records: usize, total: Option<u64>) -> 
         more,
         next_offset: Some(requested_end),
         total_records: total,
+        next_offset_invalid: false,
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::client::{ApiClient, NO_BODY};
 use super::models::{ConversationMessage, QueueStatus};
 use super::wire::Document;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Body of `PUT …/queues/{queue_name}/status` (ConversationWebchatQueueStatusUpdateRequest): the
 /// custom status comes as a pair or not at all; unset fields are left out.
@@ -46,6 +46,12 @@ impl ApiClient {
         self.send(Method::PUT, url, Some(update), true, label)
             .await
             .map(drop)
+            .map_err(|error| match error {
+                Error::Api { status: 404, .. } => {
+                    error.with_hint("`ucconv queue` lists the queues, by name")
+                }
+                other => other,
+            })
     }
 
     /// `GET /conversation/conversations/{uuid}/messages/{since}?limit=N`. Whether `since` is

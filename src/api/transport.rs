@@ -113,6 +113,28 @@ pub(crate) struct Transport {
     /// The headers every request carries, credentials already shown as `[redacted]`, for the log.
     pub(super) logged_headers: Vec<(String, String)>,
     pub(super) host: String,
+    /// The credential, so a server that repeats it (in an error, a header, a body) never gets it
+    /// printed.
+    pub(super) secret: Secret,
+}
+
+/// A secret that `Debug` does not show.
+pub(crate) struct Secret(pub(crate) String);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl Secret {
+    /// `text` with every copy of the secret replaced by `[redacted]`.
+    pub(crate) fn scrub(&self, text: &str) -> String {
+        if self.0.len() < 4 || !text.contains(&self.0) {
+            return text.to_string();
+        }
+        text.replace(&self.0, "[redacted]")
+    }
 }
 
 /// What one attempt came to, before deciding whether to try again.
@@ -163,7 +185,20 @@ impl Transport {
                             body,
                         });
                     }
-                    let error = decode_error(status, &headers, &body);
+                    let error = match decode_error(status, &headers, &body) {
+                        Error::Api {
+                            status,
+                            message,
+                            retries,
+                            hint,
+                        } => Error::Api {
+                            status,
+                            message: self.secret.scrub(&message),
+                            retries,
+                            hint,
+                        },
+                        other => other,
+                    };
                     let retryable = status == StatusCode::TOO_MANY_REQUESTS
                         || (request.idempotent && matches!(status.as_u16(), 502..=504));
                     if !retryable {
@@ -316,12 +351,11 @@ impl Transport {
         observer.log(&format!("< {status} ({} ms)", took.as_millis()));
         if self.settings.verbosity > 1 {
             for (name, value) in headers {
-                observer.log(&format!(
-                    "< {name}: {}",
-                    String::from_utf8_lossy(value.as_bytes())
-                ));
+                let value = String::from_utf8_lossy(value.as_bytes());
+                observer.log(&format!("< {name}: {}", self.secret.scrub(&value)));
             }
-            observer.log(&format!("<\n{}", String::from_utf8_lossy(body)));
+            let body = String::from_utf8_lossy(body);
+            observer.log(&format!("<\n{}", self.secret.scrub(&body)));
         }
     }
 }
@@ -331,6 +365,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_server_repeating_the_key_never_gets_it_printed() {
+        let secret = Secret("0123456789abcdef".into());
+        assert_eq!(
+            secret.scrub("bad key x-ultracart-simple-key: 0123456789abcdef!"),
+            "bad key x-ultracart-simple-key: [redacted]!"
+        );
+        assert_eq!(format!("{secret:?}"), "[redacted]");
+    }
+
+    #[test]
     fn backoff_never_passes_its_cap() {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let transport = Transport {
@@ -338,6 +382,7 @@ mod tests {
             settings: Settings::default(),
             logged_headers: Vec::new(),
             host: "h".into(),
+            secret: Secret(String::new()),
         };
         for retry in 1..=40 {
             assert!(transport.backoff(retry) <= MAX_BACKOFF, "retry {retry}");

@@ -154,6 +154,20 @@ fn encode_error(error: serde_json::Error) -> Error {
     Error::bad_response(format!("cannot rebuild an object of the server's: {error}"))
 }
 
+/// The items of an array, each of which must be an object: dropping one that is not would change
+/// the data without a word.
+fn objects<U: From<Object>>(items: Vec<Box<RawValue>>, key: &str) -> Result<Vec<Document<U>>> {
+    items
+        .into_iter()
+        .map(|item| match item.get().starts_with('{') {
+            true => Ok(Document::from_raw(item)),
+            false => Err(Error::bad_response(format!(
+                "the server's `{key}` holds something that is not an object"
+            ))),
+        })
+        .collect()
+}
+
 /// The objects in the array field `key` of the JSON object `raw`; a missing or null field is
 /// none, and items that are not objects are skipped.
 fn objects_in<U: From<Object>>(raw: &str, key: &str) -> Result<Vec<Document<U>>> {
@@ -166,11 +180,7 @@ fn objects_in<U: From<Object>>(raw: &str, key: &str) -> Result<Vec<Document<U>>>
     }
     let items: Vec<Box<RawValue>> = serde_json::from_str(field.get())
         .map_err(|_| Error::bad_response(format!("the server's `{key}` field is not an array")))?;
-    Ok(items
-        .into_iter()
-        .filter(|item| item.get().starts_with('{'))
-        .map(Document::from_raw)
-        .collect())
+    objects(items, key)
 }
 
 impl<T> Serialize for Document<T> {
@@ -314,6 +324,10 @@ impl Root {
     pub fn payload<T: From<Object>>(self, key: &str) -> Result<Document<T>> {
         let mut fields = self.fields;
         match fields.remove(key) {
+            // An envelope (it says whether it succeeded) without its payload is not a bare answer.
+            None if fields.contains_key("success") && !key.is_empty() => Err(Error::bad_response(
+                format!("the server's answer has no `{key}`"),
+            )),
             None => Ok(Document::from_raw(
                 RawValue::from_string(self.text).map_err(not_json)?,
             )),
@@ -378,13 +392,7 @@ pub fn parse_page(body: &[u8], status: u16) -> Result<Page> {
         }
     })?;
     check_reported(envelope.success, envelope.error, status)?;
-    let rows = envelope
-        .conversations
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|item| item.get().starts_with('{'))
-        .map(Document::from_raw)
-        .collect();
+    let rows = objects(envelope.conversations.unwrap_or_default(), "conversations")?;
     let result_set = match envelope.metadata {
         Some(Value::Object(metadata)) => Object(metadata)
             .object("result_set")

@@ -220,6 +220,7 @@ async fn paginate(
             array.flush()?;
         }
     }
+    pager.finish()?;
     if let Some(array) = array {
         array.finish()?;
     } else if let (false, Some(jq)) = (jsonl, &ctx.jq) {

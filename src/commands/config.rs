@@ -221,7 +221,7 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
         "checked"
     };
     ctx.ui.notice(&format!(
-        "Saved profile {name:?} to {} ({verified} against {base_url}){}.",
+        "✓ Saved profile {name:?} to {} ({verified} against {base_url}){}.",
         ctx.config_path.display(),
         if made_default { ", as the default" } else { "" }
     ));

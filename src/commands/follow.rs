@@ -83,8 +83,7 @@ impl Printer<'_> {
             OutputFormat::Tsv => {
                 let at = time::rfc3339_text(Some(&millis_text(event.at)));
                 let uuid = event.conversation_uuid.as_deref().unwrap_or_default();
-                let summary = event.text.trim_end().replace('\n', " ");
-                out.write_all(tsv::line(&[event.kind, &at, uuid, &summary]).as_bytes())?;
+                out.write_all(tsv::line(&[event.kind, &at, uuid, &event.summary]).as_bytes())?;
             }
             OutputFormat::Json | OutputFormat::Jsonl => match &self.ctx.jq {
                 Some(jq) => jq.run(&record, &mut out)?,
@@ -139,11 +138,15 @@ fn run_exec(ctx: &Context, argv: &[String], record: &crate::api::wire::Document<
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
-    if args.uuid.is_none() && ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
-        ctx.ui.notice(&format!(
-            "Watching conversations and queues every {}s; Ctrl-C stops.",
-            args.interval
-        ));
+    // The stream owns the screen: a spinner under it on every poll would only flicker.
+    ctx.ui.stop_spinners();
+    if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
+        let what = match &args.uuid {
+            Some(given) => format!("Following {}", given.trim()),
+            None => "Watching conversations and queues".to_string(),
+        };
+        ctx.ui
+            .notice(&format!("{what} every {}s; Ctrl-C stops.", args.interval));
     }
     let exec = match &args.exec {
         Some(command) => Some(
@@ -196,7 +199,25 @@ fn message_event(
         id: m.uuid().unwrap_or_default().to_string(),
         object: message.cast(),
         text: conversation::message_text(m, view),
+        summary: format!(
+            "{}: {}",
+            m.author_name().unwrap_or("unknown"),
+            m.body().unwrap_or_default()
+        ),
     })
+}
+
+/// What a message says, when and from whom: the same message under another uuid is no news.
+fn content_key(
+    message: &crate::api::wire::Document<crate::api::models::ConversationMessage>,
+) -> Result<String> {
+    let m = message.read()?;
+    Ok(format!(
+        "{}:{}:{}",
+        m.epoch().unwrap_or_else(|| millis_of(m.message_dts())),
+        m.author_arn().unwrap_or_default(),
+        m.body().unwrap_or_default()
+    ))
 }
 
 /// One conversation: the transcript so far, then new messages and who joins or leaves.
@@ -213,6 +234,7 @@ async fn follow_one(
     let all = client.messages_since(uuid, newest, None).await?;
     let mut first = Vec::new();
     for message in &all {
+        seen.insert(&content_key(message)?);
         first.push(message_event(uuid, message, &view)?);
     }
     first.sort_by_key(|e| e.at);
@@ -235,9 +257,15 @@ async fn follow_one(
         let mut events = Vec::new();
         // Asked from the newest message seen, inclusive, so a message sent in that same
         // millisecond is not missed; the ones already shown are dropped by uuid.
-        for message in client.messages_since(uuid, newest, None).await? {
+        let since = newest;
+        for message in client.messages_since(uuid, since, None).await? {
             let event = message_event(uuid, &message, &view)?;
-            if seen.insert(&event.id) {
+            // A server that ignores `since` sends older messages again; one that renames its
+            // messages sends the same message under a new uuid. Neither is news.
+            let content = content_key(&message)?;
+            let repeat = event.at < since || (event.at == since && !seen.insert(&content));
+            if !repeat && seen.insert(&event.id) {
+                seen.insert(&content);
                 newest = newest.max(event.at);
                 events.push(event);
             }
@@ -285,9 +313,11 @@ fn participant_changes(
         };
         let p = crate::api::models::ConversationParticipant(object.clone());
         let name = table::truncate(p.name().unwrap_or(arn), 60);
-        let (kind, verb, at) = match before.get(arn) {
-            None => ("participant_joined", "joined", p.joined_dts()),
-            Some((false, _)) if *left => ("participant_left", "left", p.left_dts()),
+        let (kind, verb, at) = match (before.get(arn), *left) {
+            (None, false) | (Some((true, _)), false) => {
+                ("participant_joined", "joined", p.joined_dts())
+            }
+            (Some((false, _)), true) => ("participant_left", "left", p.left_dts()),
             _ => continue,
         };
         let at_ms = millis_of(at);
@@ -303,6 +333,7 @@ fn participant_changes(
                 "{}\n",
                 palette.faint.apply_to(table::truncate(&line, view.width))
             ),
+            summary: format!("{name} {verb}"),
         });
     }
     events
@@ -352,10 +383,11 @@ async fn follow_all(resumed: bool, printer: &mut Printer<'_>, client: &ApiClient
                 events.push(Event {
                     kind: "conversation",
                     at,
-                    conversation_uuid: None,
+                    conversation_uuid: Some(uuid.to_string()),
                     id,
                     object: row.cast(),
                     text: format!("{}\n", table::truncate(&line, view.width)),
+                    summary: line,
                 });
             }
             now_known.insert(uuid.to_string(), sig);
@@ -383,6 +415,7 @@ async fn follow_all(resumed: bool, printer: &mut Printer<'_>, client: &ApiClient
                     id: id.to_string(),
                     object: entry.cast(),
                     text: format!("{}\n", table::truncate(&line, view.width)),
+                    summary: line,
                 });
             }
         }
@@ -410,6 +443,7 @@ async fn follow_all(resumed: bool, printer: &mut Printer<'_>, client: &ApiClient
                             "{}\n",
                             table::truncate(&format!("{name}: {counts}"), view.width)
                         ),
+                        summary: format!("{name}: {counts}"),
                     });
                 }
                 boards.insert(name, counts);

@@ -81,6 +81,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         let fresh = pager.accept(page.rows, &page.result_set, SummaryRow::uuid, keep)?;
         writer.write_page(&fresh)?;
     }
+    pager.finish()?;
     writer.finish()?;
     if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
         ctx.ui

@@ -103,6 +103,9 @@ async fn resolve_prefix(prefix: &str, client: &ApiClient) -> Result<String> {
             break;
         }
     }
+    if found.is_empty() {
+        pager.finish()?;
+    }
     match found.len() {
         0 => Ok(prefix.to_string()),
         1 => Ok(found.remove(0).0),

@@ -99,6 +99,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         })?;
         writer.write_page(&fresh)?;
     }
+    pager.finish()?;
     writer.finish()?;
     if ctx.format == OutputFormat::Table && ctx.terminal.stdout_is_tty {
         let shown = pager.shown();

@@ -75,8 +75,11 @@ async fn choose(
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(Error::usage_with_hint(
+        0 => Err(Error::api(
+            404,
             format!("no customer is waiting with the entry {given}"),
+        )
+        .with_hint(
             "`ucconv queue --waiting` lists who is waiting; someone may have taken them already",
         )),
         n => Err(Error::usage_with_hint(
@@ -95,6 +98,16 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         conversation_webchat_queue_uuid: entry.uuid().map(str::to_string),
     };
     let started = client.start_conversation(&request).await?;
+    if ctx.format == output::OutputFormat::Table && ctx.terminal.stdout_is_tty {
+        // stdout holds the uuid alone; people also get who it was and what to do next.
+        let uuid = started.read()?.uuid().unwrap_or_default().to_string();
+        ctx.ui.notice(&format!(
+            "✓ Took {} from {}. Next: ucconv follow {}",
+            entry.name().unwrap_or("the customer"),
+            entry.queue_name().unwrap_or("the queue"),
+            super::short_id(&uuid)
+        ));
+    }
     output::emit(
         &mut output::stdout(),
         &super::start::Started(started),

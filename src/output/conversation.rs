@@ -112,7 +112,12 @@ pub(crate) fn detail_text(conversation: &Conversation, view: &View) -> String {
         .and_then(|count| usize::try_from(count).ok())
         .map_or(0, |count| count.saturating_sub(messages.len()));
     if hidden > 0 {
-        let uuid = conversation.uuid().unwrap_or("ID");
+        let uuid: String = conversation
+            .uuid()
+            .unwrap_or("ID")
+            .chars()
+            .take(8)
+            .collect();
         let note = format!(
             "({hidden} earlier {} not shown: `ucconv get {uuid}` shows them all)",
             if hidden == 1 { "message" } else { "messages" }

@@ -18,6 +18,18 @@ fn running() -> std::sync::MutexGuard<'static, Option<u32>> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The terminal's modes from before the pager changed them: a pager ended by a signal does not
+/// always put them back (echo stays off), so ucconv does.
+#[cfg(unix)]
+static MODES: Mutex<Option<rustix::termios::Termios>> = Mutex::new(None);
+
+#[cfg(unix)]
+fn modes() -> std::sync::MutexGuard<'static, Option<rustix::termios::Termios>> {
+    MODES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// The pager command from the environment: `None` when paging is off.
 pub(crate) fn command_from(
     ucconv_pager: Option<String>,
@@ -87,6 +99,10 @@ pub(crate) fn open(pager: Option<&[String]>, ui: &Ui) -> Out {
     if std::env::var_os("LESS").is_none() {
         command.env("LESS", "FRX");
     }
+    #[cfg(unix)]
+    {
+        *modes() = rustix::termios::tcgetattr(std::io::stdin()).ok();
+    }
     match command.spawn() {
         Ok(mut child) => {
             let Some(input) = child.stdin.take() else {
@@ -103,13 +119,25 @@ pub(crate) fn open(pager: Option<&[String]>, ui: &Ui) -> Out {
     }
 }
 
-/// Ends a running pager (Ctrl-C): it puts the terminal back as it exits.
+/// Ends a running pager (Ctrl-C), waits a moment for it, and puts the terminal's modes back.
 pub fn stop() {
     #[cfg(unix)]
     if let Some(pid) = running().take()
         && let Some(pid) = rustix::process::Pid::from_raw(pid as i32)
     {
-        let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+        use rustix::process::{WaitOptions, kill_process, waitpid};
+        let _ = kill_process(pid, rustix::process::Signal::TERM);
+        // Wait (briefly) for it to go, so its last words to the terminal land before ours.
+        for _ in 0..50 {
+            match waitpid(Some(pid), WaitOptions::NOHANG) {
+                Ok(None) => std::thread::sleep(std::time::Duration::from_millis(10)),
+                _ => break,
+            }
+        }
+        if let Some(saved) = modes().take() {
+            let now = rustix::termios::OptionalActions::Now;
+            let _ = rustix::termios::tcsetattr(std::io::stdin(), now, &saved);
+        }
     }
 }
 

@@ -314,15 +314,20 @@ pub struct ResultSet {
     pub next_offset: Option<u64>,
     /// `None` when the server does not know (it may send null).
     pub total_records: Option<u64>,
+    /// A `next_offset` was sent but is no offset (negative, fractional, text): paging cannot go on.
+    pub next_offset_invalid: bool,
 }
 
 impl ResultSet {
     pub(crate) fn from_object(object: &Object) -> ResultSet {
         let number = |key| object.int(key).and_then(|n| u64::try_from(n).ok());
+        let next_offset = number("next_offset");
+        let sent = object.0.get("next_offset").is_some_and(|v| !v.is_null());
         ResultSet {
             more: object.bool("more").unwrap_or(false),
-            next_offset: number("next_offset"),
+            next_offset,
             total_records: number("total_records"),
+            next_offset_invalid: sent && next_offset.is_none(),
         }
     }
 }
