@@ -94,21 +94,11 @@ impl Error {
     }
 
     /// The same API error with `hint` in place of its status's usual one; other errors unchanged.
-    pub(crate) fn with_hint(self, hint: impl Into<String>) -> Error {
-        match self {
-            Error::Api {
-                status,
-                message,
-                retries,
-                ..
-            } => Error::Api {
-                status,
-                message,
-                retries,
-                hint: Some(hint.into()),
-            },
-            other => other,
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Error {
+        if let Error::Api { hint: slot, .. } = &mut self {
+            *slot = Some(hint.into());
         }
+        self
     }
 
     pub(crate) fn network(message: impl Into<String>) -> Error {

@@ -89,25 +89,11 @@ pub(super) fn retry_reason(error: &Error) -> String {
 }
 
 /// The last error, saying how many retries were spent on it.
-pub(super) fn gave_up(error: Error, spent: u32) -> Error {
-    match error {
-        Error::Api {
-            status,
-            message,
-            hint,
-            ..
-        } => Error::Api {
-            status,
-            message,
-            retries: spent,
-            hint,
-        },
-        Error::Network { message, .. } => Error::Network {
-            message,
-            retries: spent,
-        },
-        other => other,
+pub(super) fn gave_up(mut error: Error, spent: u32) -> Error {
+    if let Error::Api { retries, .. } | Error::Network { retries, .. } = &mut error {
+        *retries = spent;
     }
+    error
 }
 
 /// A wait the server asks for that is too long to sleep through: fail now with the time to come
@@ -133,20 +119,15 @@ pub(super) fn too_long(error: Error, wait: Duration, now: jiff::Timestamp) -> Er
         None => "which is effectively never".to_string(),
     };
     let advice = format!("; the server asks to wait {}, {when}", seconds(wait));
-    match error {
-        Error::Api {
-            status,
-            message,
-            hint,
-            ..
-        } => Error::Api {
-            status,
-            message: format!("{}{advice}", message.trim_end().trim_end_matches('.')),
-            retries: 0,
-            hint,
-        },
-        other => other,
+    let mut error = error;
+    if let Error::Api {
+        message, retries, ..
+    } = &mut error
+    {
+        *message = format!("{}{advice}", message.trim_end().trim_end_matches('.'));
+        *retries = 0;
     }
+    error
 }
 
 /// Turns a non-2xx answer into an error, taking the best message available.

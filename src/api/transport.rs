@@ -185,20 +185,10 @@ impl Transport {
                             body,
                         });
                     }
-                    let error = match decode_error(status, &headers, &body) {
-                        Error::Api {
-                            status,
-                            message,
-                            retries,
-                            hint,
-                        } => Error::Api {
-                            status,
-                            message: self.secret.scrub(&message),
-                            retries,
-                            hint,
-                        },
-                        other => other,
-                    };
+                    let mut error = decode_error(status, &headers, &body);
+                    if let Error::Api { message, .. } = &mut error {
+                        *message = self.secret.scrub(message);
+                    }
                     let retryable = status == StatusCode::TOO_MANY_REQUESTS
                         || (request.idempotent && matches!(status.as_u16(), 502..=504));
                     if !retryable {
