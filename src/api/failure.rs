@@ -62,7 +62,14 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: jiff::Timestamp) -> Option<D
     if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
         return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
     }
-    let at = jiff::fmt::rfc2822::parse(value).ok()?.timestamp();
+    let at = match jiff::fmt::rfc2822::parse(value) {
+        Ok(zoned) => zoned.timestamp(),
+        // A date jiff's clock cannot hold (`31 Dec 9999`) is still a date: as late as can be.
+        Err(_) => {
+            jiff::civil::DateTime::strptime("%a, %d %b %Y %H:%M:%S GMT", value).ok()?;
+            return Some(Duration::from_secs(u64::MAX));
+        }
+    };
     let from_now = at.as_second().saturating_sub(now.as_second());
     u64::try_from(from_now)
         .ok()
@@ -187,6 +194,10 @@ mod tests {
         let text = soon.strftime("%a, %d %b %Y %H:%M:%S GMT").to_string();
         assert_eq!(wait(&text), Some(Duration::from_secs(120)));
         assert_eq!(wait("soon"), None);
+        assert!(
+            wait("Fri, 31 Dec 9999 23:59:59 GMT").unwrap() > MAX_WAIT,
+            "past any clock"
+        );
         assert_eq!(retry_after(&HeaderMap::new(), now), None);
     }
 
