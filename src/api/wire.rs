@@ -314,6 +314,11 @@ impl Root {
         }
     }
 
+    /// The whole answer as one object, envelope and all (`ucconv api` prints what came).
+    pub(crate) fn whole<T: From<Object>>(self) -> Result<Document<T>> {
+        whole(self.text)
+    }
+
     /// The objects of the array payload `key` (`{key: [...], success, ...}`).
     pub(crate) fn list<U: From<Object>>(&self, key: &str) -> Result<Vec<Document<U>>> {
         objects_in(&self.text, key)
@@ -325,18 +330,22 @@ impl Root {
         let mut fields = self.fields;
         match fields.remove(key) {
             // An envelope (it says whether it succeeded) without its payload is not a bare answer.
-            None if fields.contains_key("success") && !key.is_empty() => Err(Error::bad_response(
-                format!("the server's answer has no `{key}`"),
-            )),
-            None => Ok(Document::from_raw(
-                RawValue::from_string(self.text).map_err(not_json)?,
-            )),
+            None if fields.contains_key("success") => Err(Error::bad_response(format!(
+                "the server's answer has no `{key}`"
+            ))),
+            None => whole(self.text),
             Some(raw) if raw.get().starts_with('{') => Ok(Document::from_raw(raw)),
             Some(_) => Err(Error::bad_response(format!(
                 "the server's response has no usable `{key}` object"
             ))),
         }
     }
+}
+
+fn whole<T: From<Object>>(text: String) -> Result<Document<T>> {
+    Ok(Document::from_raw(
+        RawValue::from_string(text).map_err(not_json)?,
+    ))
 }
 
 fn error_text(error: &Value) -> Option<String> {

@@ -151,7 +151,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     match Root::parse(answer.body.as_slice()) {
         // JSON: laid out like every command's, through --jq when given.
         Ok(root) => {
-            let document: Document<Object> = root.payload("")?;
+            let document: Document<Object> = root.whole()?;
             let view = ctx.view();
             match &ctx.jq {
                 Some(jq) => jq.run(&document, &mut out)?,
