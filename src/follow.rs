@@ -130,11 +130,16 @@ pub(crate) struct Event {
 }
 
 impl Event {
+    /// When it happened, in RFC 3339.
+    pub(crate) fn at_text(&self) -> String {
+        jiff::Timestamp::from_millisecond(self.at)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    }
+
     /// The event as one JSON object: its own fields first, then the API object's, verbatim.
     pub(crate) fn json(&self) -> Result<Document<Object>> {
-        let at = jiff::Timestamp::from_millisecond(self.at)
-            .map(|t| t.to_string())
-            .unwrap_or_default();
+        let at = self.at_text();
         let mut fields: Vec<(&str, Value)> = vec![("event", self.kind.into()), ("at", at.into())];
         if let Some(uuid) = &self.conversation_uuid {
             fields.push(("conversation_uuid", uuid.as_str().into()));

@@ -81,7 +81,7 @@ impl Printer<'_> {
         match self.ctx.format {
             OutputFormat::Table => out.write_all(event.text.as_bytes())?,
             OutputFormat::Tsv => {
-                let at = time::rfc3339_text(Some(&millis_text(event.at)));
+                let at = event.at_text();
                 let uuid = event.conversation_uuid.as_deref().unwrap_or_default();
                 out.write_all(tsv::line(&[event.kind, &at, uuid, &event.summary]).as_bytes())?;
             }
@@ -101,12 +101,6 @@ impl Printer<'_> {
         self.printed += 1;
         Ok(self.args.count.is_none_or(|count| self.printed < count))
     }
-}
-
-fn millis_text(at: i64) -> String {
-    jiff::Timestamp::from_millisecond(at)
-        .map(|t| t.to_string())
-        .unwrap_or_default()
 }
 
 fn millis_of(dts: Option<&str>) -> i64 {
