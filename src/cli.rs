@@ -50,7 +50,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "completions"]),
+    ("Other", &["api", "mcp", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -328,6 +328,11 @@ pub enum Command {
     /// Sends one request to a path of the API, with the same credentials, headers, retries,
     /// timeouts and log as every command, and prints the answer.
     Api(commands::api::Args),
+    /// Serve the operations as MCP tools on stdio, for AI assistants
+    ///
+    /// Runs a Model Context Protocol server on stdin/stdout: one tool per operation, read-only
+    /// unless --allow-writes is given. Errors come back as tool results with the CLI's error codes.
+    Mcp(commands::mcp::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides

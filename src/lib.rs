@@ -19,6 +19,7 @@ pub(crate) mod follow;
 pub mod generate;
 pub(crate) mod ids;
 pub mod interrupt;
+pub(crate) mod mcp;
 pub mod output;
 pub mod paging;
 pub mod prompt;

@@ -14,6 +14,7 @@ pub mod join;
 pub mod leave;
 pub mod list;
 pub mod mark_read;
+pub mod mcp;
 pub mod messages;
 pub mod profile;
 pub mod queue;

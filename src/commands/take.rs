@@ -38,7 +38,7 @@ fn describe(entry: &QueueEntry, view: &output::View) -> String {
 }
 
 /// The waiting entry meant: the one given (whole or by prefix), else picked on a terminal.
-async fn choose(
+pub(crate) async fn choose(
     given: Option<String>,
     ctx: &Context,
     client: &ApiClient,
