@@ -25,6 +25,9 @@ Environment:
   UCCONV_BASE_URL      API base URL
   UCCONV_CONFIG        config file path
   UCCONV_MAX_BODY_MIB  largest answer accepted, after decompression [default: 64]
+  UCCONV_OUTPUT        output format when no flag gives one: table, tsv, json, jsonl
+  UCCONV_NO_INPUT      1: never prompt (as --no-input)
+  UCCONV_QUIET         1: no notices or warnings on stderr (as --quiet)
   HTTPS_PROXY          honoured, with NO_PROXY, for https base URLs (loopback: never)";
 
 /// The commands of the top-level help, by what people use them for. A command missing here is
@@ -126,10 +129,13 @@ pub fn command() -> clap::Command {
 }
 
 impl Cli {
-    /// Parses the process's arguments; a mistake prints clap's message and exits 2.
-    pub fn parse_args() -> Cli {
-        let matches = command().get_matches();
-        Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+    /// Parses the process's arguments. A mistake is clap's error, for `main` to print as clap
+    /// does or, in JSON mode, as the JSON error object (see [`crate::usage`]).
+    pub fn parse_args() -> Result<Cli, clap::Error> {
+        let matches = command().try_get_matches()?;
+        let mut cli = Cli::from_arg_matches(&matches)?;
+        cli.global.env_output = std::env::var(crate::usage::OUTPUT_VAR).ok();
+        Ok(cli)
     }
 }
 
@@ -156,7 +162,7 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL")]
     pub(crate) base_url: Option<String>,
 
-    /// Output format [default: table on a terminal, tsv otherwise]
+    /// Output format [env: UCCONV_OUTPUT] [default: table on a terminal, tsv otherwise]
     #[arg(short = 'o', long, global = true, value_enum, value_name = "FORMAT")]
     pub(crate) output: Option<OutputFormat>,
 
@@ -186,14 +192,25 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
     pub(crate) verbose: u8,
 
-    /// Never prompt; fail instead, naming the flag to pass
-    #[arg(long, global = true)]
+    /// Never prompt; fail instead, naming the flag to pass (JSON output never prompts either)
+    #[arg(long, global = true, env = "UCCONV_NO_INPUT",
+          value_parser = clap::builder::FalseyValueParser::new())]
     pub(crate) no_input: bool,
+
+    /// Say nothing on stderr but errors: no notices, warnings or spinners
+    #[arg(short = 'q', long, global = true, env = "UCCONV_QUIET",
+          value_parser = clap::builder::FalseyValueParser::new())]
+    pub(crate) quiet: bool,
 
     /// Print long output straight to the terminal, not through the pager ($UCCONV_PAGER, else
     /// $PAGER, else less -FRX; an empty UCCONV_PAGER also turns it off)
     #[arg(long, global = true)]
     pub(crate) no_pager: bool,
+
+    /// `UCCONV_OUTPUT` as found at start-up; a flag wins over it. Read by hand, not by clap,
+    /// which would count it as given and refuse it beside `--json`.
+    #[arg(skip)]
+    pub(crate) env_output: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -206,17 +223,39 @@ pub(crate) enum ColorChoice {
 impl GlobalArgs {
     /// Whether output is JSON, so errors and notices on stderr are JSON too.
     pub fn wants_json(&self) -> bool {
-        self.json || self.jq.is_some() || self.output.is_some_and(|f| f.is_json())
+        self.json
+            || self.jq.is_some()
+            || self
+                .output
+                .or_else(|| crate::usage::env_format(self.env_output.as_deref()).ok()?)
+                .is_some_and(OutputFormat::is_json)
     }
 
-    pub(crate) fn format(&self, stdout_is_tty: bool) -> OutputFormat {
-        match (self.json || self.jq.is_some(), self.output) {
+    /// Whether stderr says only errors.
+    pub fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// The format: `--json`/`--jq`, else `--output`, else `UCCONV_OUTPUT`, else by the terminal.
+    pub(crate) fn format(&self, stdout_is_tty: bool) -> crate::error::Result<OutputFormat> {
+        let from_env = || {
+            crate::usage::env_format(self.env_output.as_deref()).map_err(|value| {
+                crate::error::Error::usage_with_hint(
+                    format!("UCCONV_OUTPUT={value:?} is not an output format"),
+                    "use table, tsv, json or jsonl, or unset it",
+                )
+            })
+        };
+        Ok(match (self.json || self.jq.is_some(), self.output) {
             (true, Some(OutputFormat::Jsonl)) => OutputFormat::Jsonl,
             (true, _) => OutputFormat::Json,
             (false, Some(format)) => format,
-            (false, None) if stdout_is_tty => OutputFormat::Table,
-            (false, None) => OutputFormat::Tsv,
-        }
+            (false, None) => match from_env()? {
+                Some(format) => format,
+                None if stdout_is_tty => OutputFormat::Table,
+                None => OutputFormat::Tsv,
+            },
+        })
     }
 }
 

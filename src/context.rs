@@ -102,7 +102,7 @@ fn env_var(name: &str) -> Option<String> {
 impl Context {
     pub fn new(global: GlobalArgs, ui: Ui) -> Result<Context> {
         let terminal = Terminal::detect(global.color);
-        let format = global.format(terminal.stdout_is_tty);
+        let format = global.format(terminal.stdout_is_tty)?;
         let now = match env_var("UCCONV_NOW") {
             Some(text) => text
                 .parse()
@@ -163,8 +163,12 @@ impl Context {
     }
 
     /// Prompts need a person at both ends: input from a terminal and output to one.
+    /// JSON output is for programs, whose stderr must stay JSON: it never prompts either.
     pub(crate) fn can_prompt(&self) -> bool {
-        !self.global.no_input && self.terminal.stdin_is_tty && self.terminal.stdout_is_tty
+        !self.global.no_input
+            && !self.format.is_json()
+            && self.terminal.stdin_is_tty
+            && self.terminal.stdout_is_tty
     }
 
     /// The config file as read at the first call; its warnings are given then, once.

@@ -23,4 +23,5 @@ pub(crate) mod mcp;
 pub mod output;
 pub mod paging;
 pub mod prompt;
+pub mod usage;
 pub(crate) mod when;

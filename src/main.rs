@@ -19,10 +19,14 @@ fn main() -> ExitCode {
         .var(ucconv::commands::completions::VAR)
         .complete();
     // Parsing first keeps --help and --version free of any other start-up work.
-    let cli = Cli::parse_args();
+    let cli = match Cli::parse_args() {
+        Ok(cli) => cli,
+        Err(error) => return parse_failure(&error),
+    };
     interrupt::install();
-    let spinners = std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
-    let ui = Ui::new(cli.global.wants_json(), spinners);
+    let json = cli.global.wants_json();
+    let spinners = !json && std::io::stdout().is_terminal() && std::io::stderr().is_terminal();
+    let ui = Ui::new(json, spinners, cli.global.quiet());
     match run(cli, ui.clone()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -35,6 +39,19 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_code())
         }
     }
+}
+
+/// Help and version print as clap prints them; a mistake is a usage error (exit 2), as one JSON
+/// object when the command line or UCCONV_OUTPUT asks for JSON.
+fn parse_failure(error: &clap::Error) -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env = std::env::var(ucconv::usage::OUTPUT_VAR).ok();
+    if !error.use_stderr() || !ucconv::usage::json_requested(&args, env.as_deref()) {
+        error.exit()
+    }
+    let error = ucconv::usage::from_clap(error);
+    Ui::new(true, false, false).error(&error);
+    ExitCode::from(error.exit_code())
 }
 
 fn run(cli: Cli, ui: Ui) -> Result<()> {
@@ -82,6 +99,6 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Api(args) => commands::api::run(args, ctx, &ctx.api_client()?).await,
         Command::Mcp(args) => commands::mcp::run(args, ctx).await,
         Command::Config(args) => commands::config::run(args, ctx).await,
-        Command::Completions(args) => commands::completions::run(args),
+        Command::Completions(args) => commands::completions::run(args, ctx),
     }
 }

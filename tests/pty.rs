@@ -176,6 +176,26 @@ fn no_input_never_prompts_even_on_a_terminal() {
 }
 
 #[test]
+fn ucconv_no_input_and_json_output_never_prompt_on_a_terminal() {
+    let h = Harness::new();
+    let mut command = h.ucconv_std();
+    command.env("UCCONV_NO_INPUT", "1");
+    let (code, shown) = finish(spawn(command, &["leave"]));
+    assert_eq!(code, 2, "{shown}");
+    assert!(shown.contains("needs a conversation UUID"), "{shown}");
+    // JSON output is for programs: no picker, and the error is JSON too.
+    let (code, shown) = finish(spawn(h.ucconv_std(), &["get", "--json"]));
+    assert_eq!(code, 2, "{shown}");
+    assert!(
+        shown
+            .trim_start()
+            .starts_with("{\"error\":{\"code\":\"usage\""),
+        "{shown}"
+    );
+    assert!(h.requests().is_empty());
+}
+
+#[test]
 fn config_init_asks_hides_the_key_verifies_and_saves() {
     let h = Harness::new();
     let mut session = spawn(h.bare_std(), &["config", "init"]);

@@ -11,7 +11,8 @@ use crate::output::{self, agent};
   ucconv auth --show-token    # the JWT whole
   eval \"$(ucconv auth --env)\"   # sets UCCONV_WS_URL and UCCONV_WS_JWT")]
 pub struct Args {
-    /// Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval`
+    /// Print `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines for `eval` (with --json, an object
+    /// of those two variables)
     #[arg(long)]
     pub(crate) env: bool,
 
@@ -23,7 +24,13 @@ pub struct Args {
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let auth = client.agent_auth().await?;
     let mut out = output::stdout();
-    if args.env {
+    if args.env && ctx.format.is_json() {
+        let values: serde_json::Map<String, serde_json::Value> = agent::env_values(&auth)?
+            .into_iter()
+            .map(|(name, value)| (name.to_string(), value.into()))
+            .collect();
+        ctx.view().write_json(&mut out, &values)
+    } else if args.env {
         agent::write_env(&mut out, &auth)
     } else {
         let shown = agent::Authorization::new(&auth, args.show_token);

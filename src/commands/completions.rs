@@ -7,6 +7,7 @@
 use clap_complete::Shell;
 use clap_complete::env::Shells;
 
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::output;
 
@@ -22,7 +23,8 @@ pub const VAR: &str = "UCCONV_COMPLETE";
   mkdir -p ~/.config/fish/completions
   ucconv completions fish > ~/.config/fish/completions/ucconv.fish
 
-The script calls ucconv (found on PATH) each time you press Tab.")]
+The script calls ucconv (found on PATH) each time you press Tab. With --json it prints
+{\"shell\", \"script\"} instead of the bare script.")]
 pub struct Args {
     /// The shell to complete for
     #[arg(value_enum)]
@@ -48,6 +50,13 @@ pub(crate) fn script(shell: Shell) -> Result<Vec<u8>> {
     Ok(buffer)
 }
 
-pub fn run(args: Args) -> Result<()> {
-    output::print(&String::from_utf8_lossy(&script(args.shell)?))
+/// The script as it is; under `--json`, `{"shell", "script"}`.
+pub fn run(args: Args, ctx: &Context) -> Result<()> {
+    let script = String::from_utf8_lossy(&script(args.shell)?).into_owned();
+    let json = serde_json::json!({ "shell": args.shell.to_string(), "script": script });
+    output::emit(
+        &mut output::stdout(),
+        &output::Plain::new(json, script),
+        &ctx.view(),
+    )
 }

@@ -77,7 +77,11 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         Action::Init(init_args) => init(init_args, ctx).await,
         Action::Show => show(ctx),
         Action::Use { name } => use_profile(&name, ctx),
-        Action::Path => output::print(&format!("{}\n", ctx.config_path.display())),
+        Action::Path => {
+            let path = ctx.config_path.display().to_string();
+            let shown = output::Plain::new(serde_json::json!({ "path": path }), path);
+            output::emit(&mut output::stdout(), &shown, &ctx.view())
+        }
     }
 }
 
@@ -394,6 +398,10 @@ fn use_profile(name: &str, ctx: &Context) -> Result<()> {
         config.default_profile = Some(name.to_string());
         Ok(())
     })?;
+    if ctx.format.is_json() {
+        let shown = serde_json::json!({ "default_profile": name });
+        return ctx.view().write_json(&mut output::stdout(), &shown);
+    }
     ctx.ui.notice(&format!("Default profile is now {name:?}."));
     Ok(())
 }

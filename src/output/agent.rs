@@ -81,7 +81,18 @@ impl Render for Authorization<'_> {
 /// `export UCCONV_WS_URL=… UCCONV_WS_JWT=…` lines, quoted for POSIX shells. A value holding a
 /// control character is refused: quoting keeps it from the shell, not from the terminal.
 pub fn write_env<W: Write>(out: &mut W, auth: &Document<AgentAuth>) -> Result<()> {
+    for (name, value) in env_values(auth)? {
+        let quoted = shlex::try_quote(&value).map_or_else(|_| "''".into(), |q| q.into_owned());
+        writeln!(out, "export {name}={quoted}")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The variables `auth --env` sets, refused if the server put control characters in them.
+pub(crate) fn env_values(auth: &Document<AgentAuth>) -> Result<Vec<(&'static str, String)>> {
     let auth = auth.read()?;
+    let mut values = Vec::new();
     for (name, value) in [
         ("UCCONV_WS_URL", auth.websocket_url()),
         ("UCCONV_WS_JWT", auth.jwt()),
@@ -92,9 +103,7 @@ pub fn write_env<W: Write>(out: &mut W, auth: &Document<AgentAuth>) -> Result<()
                 "the server's value for {name} holds control characters"
             )));
         }
-        let quoted = shlex::try_quote(value).map_or_else(|_| "''".into(), |q| q.into_owned());
-        writeln!(out, "export {name}={quoted}")?;
+        values.push((name, value.to_string()));
     }
-    out.flush()?;
-    Ok(())
+    Ok(values)
 }

@@ -89,6 +89,35 @@ pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -
     Ok(())
 }
 
+/// A value whose only text form is one line (a path, a script): that line in a table or TSV, the
+/// JSON value in JSON.
+#[derive(serde::Serialize)]
+#[serde(transparent)]
+pub(crate) struct Plain {
+    json: serde_json::Value,
+    #[serde(skip)]
+    text: String,
+}
+
+impl Plain {
+    pub(crate) fn new(json: serde_json::Value, text: impl Into<String>) -> Plain {
+        let mut text = text.into();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        Plain { json, text }
+    }
+}
+
+impl Render for Plain {
+    fn human(&self, _: &View) -> Result<String> {
+        Ok(self.text.clone())
+    }
+    fn tsv(&self) -> Result<String> {
+        Ok(self.text.clone())
+    }
+}
+
 /// The `--output` formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {

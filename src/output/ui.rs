@@ -27,6 +27,8 @@ struct Inner {
     json: bool,
     /// Says nothing at all (shell completion, where any text would land on the command line).
     silent: bool,
+    /// `--quiet`: errors and the `-v` log only.
+    quiet: bool,
     /// Spinners: only where a person watches both streams, and not once a pager owns the screen.
     spinners: AtomicBool,
     state: Mutex<State>,
@@ -48,10 +50,11 @@ impl std::fmt::Debug for Ui {
 }
 
 impl Ui {
-    pub fn new(json: bool, spinners: bool) -> Ui {
+    pub fn new(json: bool, spinners: bool, quiet: bool) -> Ui {
         Ui(Arc::new(Inner {
             json,
             silent: false,
+            quiet,
             spinners: AtomicBool::new(spinners),
             state: Mutex::new(State::default()),
         }))
@@ -69,6 +72,7 @@ impl Ui {
         Ui(Arc::new(Inner {
             json: false,
             silent: true,
+            quiet: true,
             spinners: AtomicBool::new(false),
             state: Mutex::new(State::default()),
         }))
@@ -104,12 +108,14 @@ impl Ui {
 
     /// What is happening or what just happened: a retry, a footer, "Saved profile…".
     pub(crate) fn notice(&self, message: &str) {
-        self.line("notice", "", message);
+        if !self.0.quiet {
+            self.line("notice", "", message);
+        }
     }
 
     /// A problem that does not stop the command; each distinct warning prints once per process.
     pub(crate) fn warn(&self, message: &str) {
-        if !self.state().warned.insert(message.to_string()) {
+        if self.0.quiet || !self.state().warned.insert(message.to_string()) {
             return;
         }
         self.line("warning", "warning: ", message);
@@ -161,7 +167,7 @@ impl Ui {
 
     /// Shows a spinner with `label` until [`Ui::idle`], where spinners are allowed.
     pub(crate) fn busy(&self, label: &str) {
-        if !self.0.spinners.load(Ordering::Relaxed) {
+        if self.0.quiet || !self.0.spinners.load(Ordering::Relaxed) {
             return;
         }
         let mut state = self.state();
@@ -190,7 +196,7 @@ mod tests {
 
     #[test]
     fn warnings_are_remembered_once() {
-        let ui = Ui::new(false, false);
+        let ui = Ui::new(false, false, false);
         ui.warn("a");
         ui.warn("a");
         assert_eq!(ui.state().warned.len(), 1);
@@ -198,7 +204,7 @@ mod tests {
 
     #[test]
     fn no_spinner_off_a_terminal() {
-        let ui = Ui::new(false, false);
+        let ui = Ui::new(false, false, false);
         ui.busy("Loading…");
         assert!(ui.state().spinner.is_none());
     }

@@ -1,0 +1,301 @@
+//! For scripts and agents: every error as one JSON object in JSON mode (argument errors
+//! included), nothing but JSON on stderr, the environment forms of the flags, and `--json`
+//! honoured by every command.
+
+mod common;
+
+use common::{Harness, parse_json, run};
+use serde_json::Value;
+use ucconv_emulator::{Fault, FaultRule};
+
+/// Every line of stderr as JSON; fails on a line that is not.
+fn json_lines(stderr: &str) -> Vec<Value> {
+    stderr
+        .lines()
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line:?}"))
+        })
+        .collect()
+}
+
+const PARSER_MISTAKES: &[&[&str]] = &[
+    &["list", "--limit", "abc"],
+    &["list", "--medium", "fax"],
+    &["list", "--no-such-flag"],
+    &["list", "--all", "--limit", "3"],
+    &[],
+];
+
+#[test]
+fn argument_errors_are_one_json_object_in_every_json_mode() {
+    let h = Harness::new();
+    let modes: &[(&[&str], Option<&str>)] = &[
+        (&["--json"], None),
+        (&["-o", "jsonl"], None),
+        (&["--jq", ".[0]"], None),
+        (&[], Some("json")),
+        (&[], Some("jsonl")),
+    ];
+    for mistake in PARSER_MISTAKES {
+        for (flags, env) in modes {
+            let mut cmd = h.ucconv();
+            cmd.args(*mistake).args(*flags);
+            if let Some(env) = env {
+                cmd.env("UCCONV_OUTPUT", env);
+            }
+            let (code, stdout, stderr) = run(&mut cmd);
+            let case = format!("{mistake:?} {flags:?} UCCONV_OUTPUT={env:?}");
+            assert_eq!(code, 2, "{case}: {stderr}");
+            assert_eq!(stdout, "", "{case}");
+            let lines = json_lines(&stderr);
+            assert_eq!(lines.len(), 1, "{case}: {stderr}");
+            let error = &lines[0]["error"];
+            assert_eq!(error["code"], "usage", "{case}");
+            assert_eq!(error["status"], Value::Null, "{case}");
+            assert!(
+                error["message"].as_str().is_some_and(|m| !m.is_empty()),
+                "{case}"
+            );
+            assert!(
+                error["hint"].as_str().is_some_and(|m| !m.is_empty()),
+                "{case}"
+            );
+        }
+    }
+    assert!(h.requests().is_empty());
+}
+
+#[test]
+fn argument_errors_name_the_problem_and_the_way_out() {
+    let h = Harness::new();
+    let cases: &[(&[&str], &str, &str)] = &[
+        (
+            &["list", "--limit", "abc"],
+            "invalid value 'abc' for '--limit",
+            "--help",
+        ),
+        (
+            &["list", "--medium", "fax"],
+            "'fax'",
+            "possible values: sms, websocket",
+        ),
+        (
+            &["list", "--no-such-flag"],
+            "unexpected argument '--no-such-flag'",
+            "ucconv list",
+        ),
+        (
+            &["list", "--all", "--limit", "3"],
+            "'--all' cannot be used with '--limit",
+            "usage:",
+        ),
+        (&[], "requires a subcommand", "subcommands: list"),
+    ];
+    for (args, message, hint) in cases {
+        let (code, _, stderr) = run(h.ucconv().args(*args).arg("--json"));
+        assert_eq!(code, 2);
+        let error = &json_lines(&stderr)[0]["error"];
+        assert!(
+            error["message"].as_str().unwrap().contains(message),
+            "{error}"
+        );
+        assert!(error["hint"].as_str().unwrap().contains(hint), "{error}");
+    }
+}
+
+#[test]
+fn argument_errors_stay_text_without_json_mode() {
+    let h = Harness::new();
+    for mistake in PARSER_MISTAKES {
+        let (code, _, stderr) = run(h.ucconv().args(*mistake).env("UCCONV_OUTPUT", "tsv"));
+        assert_eq!(code, 2, "{mistake:?}");
+        assert!(
+            stderr.starts_with("error:") || stderr.starts_with("Command-line"),
+            "{stderr}"
+        );
+    }
+    // A format flag on the command line wins over UCCONV_OUTPUT, for errors as for output.
+    let (code, _, stderr) = run(h
+        .ucconv()
+        .args(["list", "--bogus", "-o", "tsv"])
+        .env("UCCONV_OUTPUT", "json"));
+    assert_eq!(code, 2);
+    assert!(stderr.starts_with("error: unexpected argument"), "{stderr}");
+}
+
+#[test]
+fn help_and_version_still_print_on_stdout_in_json_mode() {
+    let h = Harness::new();
+    let (code, stdout, _) = run(h.ucconv().args(["--json", "--version"]));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("ucconv "), "{stdout}");
+    let (code, stdout, _) = run(h.ucconv().args(["list", "--help", "--json"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Usage: ucconv list"), "{stdout}");
+}
+
+#[test]
+fn a_retried_429_puts_only_json_lines_on_stderr_in_json_mode() {
+    let h = Harness::new();
+    h.emulator.inject(FaultRule::times(
+        Fault::error(429, "rate of 10000 per 86400 second(s) exceeded."),
+        2,
+    ));
+    let (code, stdout, stderr) = run(h.ucconv().args(["list", "--limit", "2", "--json", "-v"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(parse_json(&stdout).as_array().map(Vec::len), Some(2));
+    let lines = json_lines(&stderr);
+    let notices: Vec<&Value> = lines.iter().filter_map(|l| l.get("notice")).collect();
+    assert_eq!(notices.len(), 2, "{stderr}");
+    assert!(
+        notices[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("retrying in")
+    );
+    assert!(
+        lines
+            .iter()
+            .all(|l| l.get("notice").or(l.get("log")).is_some()),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn quiet_silences_notices_and_warnings_but_not_errors() {
+    for quiet in [&["-q"][..], &["--quiet"][..], &[][..]] {
+        let h = Harness::new();
+        h.emulator
+            .inject(FaultRule::times(Fault::error(429, "slow down"), 1));
+        let mut cmd = h.ucconv();
+        cmd.args(["list", "--limit", "1"]).args(quiet);
+        if quiet.is_empty() {
+            cmd.env("UCCONV_QUIET", "1");
+        }
+        let (code, stdout, stderr) = run(&mut cmd);
+        assert_eq!(code, 0);
+        assert_eq!(stdout.lines().count(), 1);
+        assert_eq!(stderr, "", "{quiet:?}");
+    }
+    let h = Harness::new();
+    h.emulator
+        .inject(FaultRule::always(Fault::error(429, "slow down")));
+    let (code, _, stderr) = run(h.ucconv().args(["list", "-q", "--retries", "1"]));
+    assert_eq!(code, 5);
+    assert!(
+        stderr.starts_with("error: slow down (HTTP 429, after 1 retry)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("retrying"), "{stderr}");
+    // UCCONV_QUIET=0 is off, as an empty value is.
+    let h = Harness::new();
+    h.emulator
+        .inject(FaultRule::times(Fault::error(429, "slow down"), 1));
+    let (_, _, stderr) = run(h
+        .ucconv()
+        .args(["list", "--limit", "1"])
+        .env("UCCONV_QUIET", "0"));
+    assert!(stderr.contains("retrying"), "{stderr}");
+}
+
+#[test]
+fn ucconv_output_picks_the_format_and_flags_win() {
+    let h = Harness::new();
+    let (_, stdout, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "2"])
+        .env("UCCONV_OUTPUT", "json"));
+    assert_eq!(parse_json(&stdout).as_array().map(Vec::len), Some(2));
+    let (_, stdout, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "2"])
+        .env("UCCONV_OUTPUT", "jsonl"));
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(stdout.lines().all(|l| parse_json(l).is_object()));
+    let (_, stdout, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "2", "-o", "tsv"])
+        .env("UCCONV_OUTPUT", "json"));
+    assert!(stdout.starts_with(&h.newest_uuid()), "{stdout}");
+    let (code, _, stderr) = run(h.ucconv().args(["list"]).env("UCCONV_OUTPUT", "xml"));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("UCCONV_OUTPUT=\"xml\" is not an output format"),
+        "{stderr}"
+    );
+    assert!(
+        h.requests().len() == 3,
+        "the bad value is refused before any request"
+    );
+}
+
+#[test]
+fn the_environment_forms_are_in_the_help_and_the_man_page() {
+    let h = Harness::new();
+    let (_, help, _) = run(h.ucconv().arg("--help"));
+    let (_, list_help, _) = run(h.ucconv().args(["list", "--help"]));
+    let man = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man/ucconv.1"),
+    )
+    .unwrap();
+    for name in ["UCCONV_OUTPUT", "UCCONV_NO_INPUT", "UCCONV_QUIET"] {
+        assert!(help.contains(name), "--help lacks {name}");
+        assert!(list_help.contains(name), "list --help lacks {name}");
+        assert!(man.contains(name), "man/ucconv.1 lacks {name}");
+    }
+}
+
+#[test]
+fn every_command_honours_json() {
+    let h = Harness::new();
+    let (code, stdout, _) = run(h.ucconv().args(["config", "path", "--json"]));
+    assert_eq!(code, 0);
+    let path = parse_json(&stdout)["path"].as_str().unwrap().to_string();
+    assert!(path.ends_with("config.toml"), "{path}");
+    let (_, plain, _) = run(h.ucconv().args(["config", "path"]));
+    assert_eq!(plain, format!("{path}\n"));
+
+    let (code, stdout, stderr) = run(h.ucconv().args(["auth", "--env", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    let vars = parse_json(&stdout);
+    assert!(
+        vars["UCCONV_WS_URL"].as_str().unwrap().starts_with("ws"),
+        "{vars}"
+    );
+    assert!(
+        vars["UCCONV_WS_JWT"]
+            .as_str()
+            .is_some_and(|j| j.contains('.')),
+        "{vars}"
+    );
+
+    let (code, stdout, _) = run(h.ucconv().args(["completions", "bash", "--json"]));
+    assert_eq!(code, 0);
+    let script = parse_json(&stdout);
+    assert_eq!(script["shell"], "bash");
+    let (_, bare, _) = run(h.ucconv().args(["completions", "bash"]));
+    assert_eq!(script["script"].as_str(), Some(bare.as_str()));
+
+    let init = h
+        .bare()
+        .args([
+            "config",
+            "init",
+            "--profile",
+            "work",
+            "--key-stdin",
+            "--no-verify",
+        ])
+        .write_stdin("k-123\n")
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let (code, stdout, stderr) = run(h.bare().args(["config", "use", "work", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(parse_json(&stdout)["default_profile"], "work");
+    assert_eq!(stderr, "");
+}
