@@ -280,18 +280,19 @@ pub enum Command {
     ///
     /// Adds you (the agent the key belongs to) to the conversation's participants. With
     /// --language, messages are translated for you. If no UUID is given on a terminal, you pick
-    /// one from the most recent conversations.
+    /// one from the most recent conversations. Idempotent: joining again changes nothing.
     Join(commands::join::Args),
     /// Leave a conversation
     ///
     /// Removes you from the conversation's participants. On a terminal it asks first. Anywhere
     /// else it requires --yes. If no UUID is given on a terminal, you pick one from the most
-    /// recent conversations.
+    /// recent conversations. Idempotent: leaving again changes nothing.
     Leave(commands::leave::Args),
     /// Start a conversation
     ///
     /// Starts a conversation with the given participants and prints its UUID on stdout, alone,
-    /// so `uuid=$(ucconv start …)` works.
+    /// so `uuid=$(ucconv start …)` works. Not idempotent: each run starts another conversation,
+    /// so it is never retried after a 5xx or a dropped connection.
     Start(commands::start::Args),
     /// Get the agent websocket authorization (JWT and websocket URL)
     ///
@@ -365,7 +366,8 @@ pub enum Command {
     /// Any other operation, authenticated (like `gh api`)
     ///
     /// Sends one request to a path of the API, with the same credentials, headers, retries,
-    /// timeouts and log as every command, and prints the answer.
+    /// timeouts and log as every command, and prints the answer. GET, PUT and DELETE are taken as
+    /// idempotent (retried after a 5xx); POST and PATCH are not.
     Api(commands::api::Args),
     /// Serve the operations as MCP tools on stdio, for AI assistants
     ///
@@ -383,6 +385,27 @@ pub enum Command {
     /// Prints the completion script for the given shell on stdout. The README says where each
     /// shell expects it. The same scripts are in the repository's completions/ directory.
     Completions(commands::completions::Args),
+}
+
+impl Command {
+    /// What `--dry-run` holds back for this command: nothing for commands that only read.
+    pub fn dry_run(&self) -> crate::api::plan::DryRun {
+        use crate::api::plan::DryRun;
+        match self {
+            Command::Join(args) => args.write.mode(),
+            Command::Leave(args) => args.write.mode(),
+            Command::Start(args) => args.write.mode(),
+            Command::Take(args) => args.write.mode(),
+            Command::Status(args) => args.write.mode(),
+            Command::MarkRead(args) => args.write.mode(),
+            Command::Profile(args) => match &args.action {
+                Some(commands::profile::Action::Set(set)) => set.write.mode(),
+                None => DryRun::Off,
+            },
+            Command::Api(args) if args.dry_run => DryRun::Everything,
+            _ => DryRun::Off,
+        }
+    }
 }
 
 #[cfg(test)]

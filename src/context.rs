@@ -93,6 +93,8 @@ pub struct Context {
     pager: Option<Vec<String>>,
     /// The config file, read at most once per process.
     config: OnceCell<Config>,
+    /// What `--dry-run` holds back, for the command being run.
+    pub(crate) dry_run: crate::api::plan::DryRun,
 }
 
 fn env_var(name: &str) -> Option<String> {
@@ -141,7 +143,14 @@ impl Context {
             jq,
             ui,
             config: OnceCell::new(),
+            dry_run: crate::api::plan::DryRun::Off,
         })
+    }
+
+    /// The same context, for a command run with `--dry-run`.
+    pub fn with_dry_run(mut self, dry_run: crate::api::plan::DryRun) -> Context {
+        self.dry_run = dry_run;
+        self
     }
 
     /// The view settings every command renders with.
@@ -231,6 +240,7 @@ impl Context {
             verbosity: self.global.verbose,
             max_body,
             observer: Arc::new(self.ui.clone()),
+            dry_run: self.dry_run,
         }
     }
 

@@ -59,6 +59,10 @@ pub enum Error {
     /// The person declined or dismissed a prompt.
     #[error("cancelled; nothing was changed")]
     Cancelled,
+    /// `--dry-run` reached the requests it describes instead of sending: not a failure; `main`
+    /// prints them.
+    #[error("dry run")]
+    DryRun(Vec<serde_json::Value>),
     /// stdout was closed by its reader (`| head`): not a failure, nothing to say.
     #[error("broken pipe")]
     BrokenPipe,
@@ -161,6 +165,7 @@ impl Error {
             Error::Interrupted => "interrupted",
             Error::Cancelled => "cancelled",
             Error::BrokenPipe => "broken_pipe",
+            Error::DryRun(_) => "dry_run",
             Error::Io(_) => "io",
         }
     }
@@ -179,7 +184,7 @@ impl Error {
             Error::Network { .. } => exit::NETWORK,
             Error::BadResponse { .. } | Error::Paging { .. } => exit::BAD_RESPONSE,
             Error::Interrupted | Error::Cancelled => exit::INTERRUPTED,
-            Error::BrokenPipe => exit::SUCCESS,
+            Error::BrokenPipe | Error::DryRun(_) => exit::SUCCESS,
             Error::CrossHostRedirect { .. }
             | Error::Config { .. }
             | Error::Filter { .. }
@@ -234,7 +239,11 @@ impl Error {
             Error::Filter { .. } => {
                 "the filter ran, but not on data of the shape it expects: compare with `--json` output"
             }
-            Error::Interrupted | Error::Cancelled | Error::BrokenPipe | Error::Io(_) => {
+            Error::Interrupted
+            | Error::Cancelled
+            | Error::BrokenPipe
+            | Error::DryRun(_)
+            | Error::Io(_) => {
                 return None;
             }
         };

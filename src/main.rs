@@ -55,7 +55,7 @@ fn parse_failure(error: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli, ui: Ui) -> Result<()> {
-    let ctx = Context::new(cli.global, ui)?;
+    let ctx = Context::new(cli.global, ui)?.with_dry_run(cli.command.dry_run());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -70,7 +70,10 @@ fn run(cli: Cli, ui: Ui) -> Result<()> {
     });
     // A prompt cancelled by Ctrl-C may still sit blocked reading the terminal: do not wait for it.
     runtime.shutdown_background();
-    result
+    match result {
+        Err(Error::DryRun(requests)) => commands::print_plan(&ctx, &requests),
+        other => other,
+    }
 }
 
 async fn dispatch(command: Command, ctx: &Context) -> Result<()> {

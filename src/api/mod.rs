@@ -5,6 +5,7 @@ pub(crate) mod desk;
 pub(crate) mod failure;
 pub(crate) mod live;
 pub mod models;
+pub mod plan;
 pub(crate) mod raw;
 pub mod transport;
 pub mod wire;

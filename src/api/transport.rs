@@ -61,6 +61,8 @@ pub(crate) struct Settings {
     pub(crate) max_body: usize,
     /// Receives retry notices, verbose log lines and busy/idle.
     pub(crate) observer: Arc<dyn Observer>,
+    /// `--dry-run`: the requests that are described instead of sent.
+    pub(crate) dry_run: super::plan::DryRun,
 }
 
 impl Default for Settings {
@@ -72,6 +74,7 @@ impl Default for Settings {
             verbosity: 0,
             max_body: DEFAULT_MAX_BODY,
             observer: Arc::new(Silent),
+            dry_run: super::plan::DryRun::Off,
         }
     }
 }
@@ -155,6 +158,9 @@ enum Attempt {
 impl Transport {
     /// The exchange, retries included; a spinner shows once it has taken a while.
     pub(crate) async fn exchange(&self, request: &Request) -> Result<Answer> {
+        if self.settings.dry_run.holds(&request.method) {
+            return Err(Error::DryRun(vec![super::plan::describe(self, request)]));
+        }
         let observer = &self.settings.observer;
         let mut work = std::pin::pin!(self.exchange_with_retries(request));
         tokio::select! {

@@ -58,6 +58,11 @@ pub struct Args {
     #[arg(long)]
     pub(crate) paginate: bool,
 
+    /// Print the request (method, URL, headers with credentials [redacted], body) as JSON
+    /// instead of sending it, whatever the method
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+
     /// Print the status line and the response headers on stderr
     #[arg(short = 'i', long)]
     pub(crate) include: bool,

@@ -9,6 +9,9 @@ use crate::error::{Error, Result};
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv join 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --language es")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
     /// them) or its ARN [default: pick one from a list, on a terminal]
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::conversations))]

@@ -10,6 +10,9 @@ use crate::prompt;
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f
   ucconv leave 7e5ba615-5208-5fc6-cdf1-01e3bab88b9f --yes   # no question, for scripts")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The conversation: its UUID, a unique prefix of it (6 or more characters, as tables show
     /// them) or its ARN [default: pick one from a list, on a terminal]
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::conversations))]
@@ -22,7 +25,8 @@ pub struct Args {
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let uuid = super::conversation_uuid(args.uuid, "leave", ctx, client).await?;
-    if !args.yes {
+    // A dry run changes nothing, so there is nothing to confirm.
+    if !args.yes && !args.write.dry_run {
         confirm(ctx, &uuid).await?;
     }
     client.leave_conversation(&uuid).await?;

@@ -11,6 +11,9 @@ use crate::error::Result;
 
 Idempotent: marking a read conversation read again changes nothing.")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The conversation: its UUID, a unique prefix of it (6 or more characters) or its ARN
     #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::conversations))]
     pub(crate) uuid: Option<String>,

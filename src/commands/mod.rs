@@ -28,6 +28,7 @@ use serde::Serialize;
 
 use crate::api::client::{ApiClient, ListQuery};
 use crate::api::models::SummaryFields;
+use crate::api::plan::DryRun;
 use crate::api::wire::SummaryRow;
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -216,4 +217,33 @@ pub(crate) fn report_outcome(
         sentence,
     };
     output::emit(&mut output::stdout(), &outcome, &ctx.view())
+}
+
+/// The flag of every command that changes something.
+#[derive(Clone, Debug, clap::Args)]
+pub struct WriteArgs {
+    /// Print the request(s) this would send (method, URL, headers with credentials [redacted],
+    /// body) as JSON, and send none of them; reads needed to build them are still made
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+}
+
+impl WriteArgs {
+    pub(crate) fn mode(&self) -> DryRun {
+        match self.dry_run {
+            true => DryRun::Writes,
+            false => DryRun::Off,
+        }
+    }
+}
+
+/// What `--dry-run` prints: each request it held back, one JSON document each, through `--jq`.
+pub fn print_plan(ctx: &Context, requests: &[serde_json::Value]) -> Result<()> {
+    let mut out = output::stdout();
+    let view = ctx.view();
+    for request in requests {
+        view.write_json(&mut out, request)?;
+    }
+    std::io::Write::flush(&mut out)?;
+    Ok(())
 }

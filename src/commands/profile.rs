@@ -38,6 +38,9 @@ you did not name is lost. Setting a value it already has changes nothing (idempo
 
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The name customers see
     #[arg(long, value_name = "NAME")]
     pub(crate) display_name: Option<String>,

@@ -14,6 +14,9 @@ use crate::output::{self, Render, View, text, tsv};
   ucconv start --participant arn:ultracart:conversation:DEMO:participant:customer:123456
   uuid=$(ucconv start --participant ARN1 --participant ARN2)")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// ARN of a participant to add (repeat for several)
     #[arg(long = "participant", value_name = "ARN", required = true)]
     pub(crate) participants: Vec<String>,

@@ -22,6 +22,9 @@ use crate::output::{self, Palette, Render, View, tsv};
 Whether a status is per queue or global is not known: the API names a queue, so ucconv sets it in
 each queue named. Setting the same status again changes nothing (idempotent).")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The status to set; without it, shows yours in each queue
     #[arg(value_parser = ["available", "busy", "unavailable"])]
     pub(crate) state: Option<String>,
@@ -98,13 +101,24 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         custom_status_name: args.custom_status_name.clone(),
     };
     let mut done = Vec::new();
+    let mut planned = Vec::new();
     for queue in queues {
-        client.set_queue_status(&queue, &update).await?;
+        match client.set_queue_status(&queue, &update).await {
+            // A dry run describes every queue's request, not just the first.
+            Err(Error::DryRun(mut requests)) => {
+                planned.append(&mut requests);
+                continue;
+            }
+            result => result?,
+        }
         done.push(Set {
             queue_name: queue,
             agent_status: state.clone(),
             ok: true,
         });
+    }
+    if !planned.is_empty() {
+        return Err(Error::DryRun(planned));
     }
     output::emit(&mut output::stdout(), &Changes(done), &ctx.view())
 }

@@ -18,6 +18,9 @@ Taking starts a conversation (start_conversation) with conversation_webchat_queu
 entry and the customer as participant; this is inferred from the API's field names. It is not
 idempotent: a customer taken once is no longer waiting.")]
 pub struct Args {
+    #[command(flatten)]
+    pub(crate) write: super::WriteArgs,
+
     /// The waiting customer's entry uuid (or a unique prefix of it), from `ucconv queue --waiting`
     /// [default: pick one, on a terminal]
     pub(crate) entry: Option<String>,

@@ -133,7 +133,7 @@ impl Ui {
     /// The error that ends the command: `error:` and `hint:` lines, or one JSON object.
     pub fn error(&self, error: &Error) {
         self.idle();
-        if matches!(error, Error::BrokenPipe) {
+        if matches!(error, Error::BrokenPipe | Error::DryRun(_)) {
             return;
         }
         let message = error.to_string();
