@@ -395,3 +395,80 @@ fn messages_page_forward_by_time_without_repeats_or_gaps() {
     }
     assert_eq!(seen, expected);
 }
+
+/// Without any client library: raw JSON-RPC lines in, and every line out is JSON-RPC, so nothing
+/// but the protocol reaches stdout, even when a call fails and retries are logged.
+#[test]
+fn stdout_carries_only_the_protocol() {
+    let h = Harness::new();
+    h.emulator
+        .inject(FaultRule::times(Fault::error(503, "Busy."), 1));
+    let mut child = h
+        .ucconv_std()
+        .args(["-v", "mcp"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let lines = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {},
+            "clientInfo": {"name": "raw", "version": "0"}}}),
+        json!({"jsonrpc": "2.0", "method": "notifications/initialized"}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "tools/call",
+               "params": {"name": "get", "arguments": {"uuid": "00000000-0000-0000-0000-000000000000"}}}),
+        json!({"jsonrpc": "2.0", "id": 3, "method": "tools/call",
+               "params": {"name": "list", "arguments": {"limit": 1}}}),
+    ];
+    let mut stdin = child.stdin.take().unwrap();
+    for line in &lines {
+        writeln!(stdin, "{line}").unwrap();
+    }
+    // Read until all three are answered, then close stdin: the server stops at end of input.
+    let stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut seen = String::new();
+    let mut answers: Vec<Value> = Vec::new();
+    for line in std::io::BufRead::lines(stdout) {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        answers.push(parse_json(&line));
+        if [1, 2, 3]
+            .iter()
+            .all(|id| answers.iter().any(|a| a["id"] == *id))
+        {
+            break;
+        }
+    }
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let stdout = seen;
+    assert!(answers.iter().all(|a| a["jsonrpc"] == "2.0"), "{stdout}");
+    let by_id = |id: u64| {
+        answers
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap_or_else(|| panic!("{id}: {stdout}"))
+    };
+    assert_eq!(by_id(1)["result"]["serverInfo"]["name"], "ucconv");
+    assert_eq!(by_id(2)["result"]["isError"], true);
+    assert_eq!(
+        by_id(2)["result"]["structuredContent"]["error"]["code"],
+        "not_found"
+    );
+    assert_eq!(by_id(3)["result"]["isError"], false);
+    assert_eq!(
+        by_id(3)["result"]["structuredContent"]["items"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        stderr.contains("503"),
+        "the retry is logged on stderr: {stderr}"
+    );
+}
