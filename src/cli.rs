@@ -53,7 +53,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "completions"]),
+    ("Other", &["api", "commands", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -369,6 +369,12 @@ pub enum Command {
     /// timeouts and log as every command, and prints the answer. GET, PUT and DELETE are taken as
     /// idempotent (retried after a 5xx); POST and PATCH are not.
     Api(commands::api::Args),
+    /// The command tree as data: commands, flags, types, which write, exit codes
+    ///
+    /// Everything `--help` says, for programs: with --json, every command with its arguments and
+    /// flags (types, choices, defaults, environment variables), whether it writes and is
+    /// idempotent, and the exit codes and environment variables.
+    Commands(commands::tree::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides
