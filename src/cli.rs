@@ -53,7 +53,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "mcp", "completions"]),
+    ("Other", &["api", "mcp", "commands", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -374,6 +374,12 @@ pub enum Command {
     /// Runs a Model Context Protocol server on stdin/stdout: one tool per operation, read-only
     /// unless --allow-writes is given. Errors come back as tool results with the CLI's error codes.
     Mcp(commands::mcp::Args),
+    /// The command tree as data: commands, flags, types, which write, exit codes
+    ///
+    /// Everything `--help` says, for programs: with --json, every command with its arguments and
+    /// flags (types, choices, defaults, environment variables), whether it writes and is
+    /// idempotent, and the exit codes and environment variables.
+    Commands(commands::tree::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides

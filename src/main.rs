@@ -102,6 +102,7 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Api(args) => commands::api::run(args, ctx, &ctx.api_client()?).await,
         Command::Mcp(args) => commands::mcp::run(args, ctx).await,
         Command::Config(args) => commands::config::run(args, ctx).await,
+        Command::Commands(args) => commands::tree::run(args, ctx),
         Command::Completions(args) => commands::completions::run(args, ctx),
     }
 }

@@ -299,3 +299,118 @@ fn every_command_honours_json() {
     assert_eq!(parse_json(&stdout)["default_profile"], "work");
     assert_eq!(stderr, "");
 }
+
+/// Every command of the clap model, with its own long flags (not the inherited copies).
+fn clap_commands(command: &clap::Command, prefix: &str, into: &mut Vec<(String, Vec<String>)>) {
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("{prefix}{}", sub.get_name());
+        let flags = sub
+            .get_arguments()
+            .filter(|a| !a.is_global_set() && a.get_help_heading() != Some("Inherited flags"))
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .filter(|l| l != "--help")
+            .collect();
+        into.push((name.clone(), flags));
+        clap_commands(sub, &format!("{name} "), into);
+    }
+}
+
+#[test]
+fn commands_json_covers_every_command_and_flag_of_the_clap_model() {
+    let h = Harness::new();
+    let (code, stdout, stderr) = run(h.ucconv().args(["commands", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    let tree = parse_json(&stdout);
+    let listed = tree["commands"].as_array().unwrap();
+    let mut model = Vec::new();
+    clap_commands(&ucconv::cli::command(), "", &mut model);
+    assert_eq!(listed.len(), model.len(), "one entry per command");
+    for (name, flags) in &model {
+        let entry = listed
+            .iter()
+            .find(|c| c["name"] == name.as_str())
+            .unwrap_or_else(|| panic!("{name} missing"));
+        let longs: Vec<&str> = entry["flags"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|f| f["long"].as_str())
+            .collect();
+        assert_eq!(&longs, flags, "{name}");
+        assert!(
+            entry["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|f| f["type"].is_string())
+        );
+        // Every command that takes --dry-run writes, and says whether repeating it is safe.
+        if flags.iter().any(|f| f == "--dry-run") {
+            assert_eq!(entry["writes"], true, "{name}");
+            assert_eq!(entry["dry_run"], true, "{name}");
+        }
+    }
+    let globals: Vec<&str> = tree["global_flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["long"].as_str())
+        .collect();
+    for long in [
+        "--json",
+        "--jq",
+        "--output",
+        "--quiet",
+        "--no-input",
+        "--profile",
+    ] {
+        assert!(globals.contains(&long), "{long}");
+    }
+    let codes: Vec<u64> = tree["exit_codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["code"].as_u64().unwrap())
+        .collect();
+    assert_eq!(codes, [0, 1, 2, 3, 4, 5, 6, 7, 8, 130]);
+    let writes: Vec<&str> = listed
+        .iter()
+        .filter(|c| c["writes"] == true)
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    for write in [
+        "join",
+        "leave",
+        "start",
+        "take",
+        "status",
+        "mark-read",
+        "profile set",
+        "api",
+    ] {
+        assert!(writes.contains(&write), "{write} is a write");
+    }
+    let start = listed.iter().find(|c| c["name"] == "start").unwrap();
+    assert_eq!(start["idempotent"], false);
+}
+
+#[test]
+fn every_write_says_in_its_help_whether_it_is_idempotent() {
+    let h = Harness::new();
+    let (_, stdout, _) = run(h.ucconv().args(["commands", "--json"]));
+    let tree = parse_json(&stdout);
+    for command in tree["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["writes"] == true)
+    {
+        let name = command["name"].as_str().unwrap();
+        let (code, help, _) = run(h.ucconv().args(name.split(' ')).arg("--help"));
+        assert_eq!(code, 0);
+        assert!(
+            help.contains("dempotent"),
+            "{name} --help says nothing of idempotency"
+        );
+    }
+}

@@ -31,7 +31,8 @@ pub(crate) enum Action {
     /// Save an API key (or OAuth token) as a profile, checking it first
     #[command(
         after_help = "The profile is the one named by --profile, else \"default\".
-The base URL given by --base-url or UCCONV_BASE_URL is saved with it.
+The base URL given by --base-url or UCCONV_BASE_URL is saved with it. Idempotent: saving the
+same key again leaves the file as it was. It writes the config file only, so it has no --dry-run.
 
 Examples:
   ucconv config init                          # asks for the key, hidden
@@ -42,7 +43,9 @@ Examples:
     #[command(after_help = "Examples:\n  ucconv config show\n  ucconv config show --json")]
     Show,
     /// Make a profile the default
-    #[command(after_help = "Examples:\n  ucconv config use store2")]
+    #[command(
+        after_help = "Examples:\n  ucconv config use store2\n\nIdempotent: using the default profile again changes nothing."
+    )]
     Use {
         /// The profile's name
         #[arg(add = clap_complete::ArgValueCandidates::new(crate::complete::profiles))]

@@ -14,6 +14,8 @@ use crate::mcp;
 stdout carries only the protocol (JSON-RPC, one message a line); retries, -v logs and notices go to
 stderr. Tools: list, get, messages, search, queue, context, canned, agents, departments, whoami,
 profile; with --allow-writes also join, leave, start, take, status, mark_read, profile_set.
+Each tool's annotations say whether it only reads, and whether a write is destructive or
+idempotent (readOnlyHint, destructiveHint, idempotentHint); start and take are not idempotent.
 A failed call is a tool result with isError and the CLI's JSON error object
 {\"error\":{\"code\",\"status\",\"message\",\"hint\"}}.")]
 pub struct Args {

@@ -22,6 +22,7 @@ pub mod search;
 pub mod start;
 pub mod status;
 pub mod take;
+pub mod tree;
 pub mod whoami;
 
 use serde::Serialize;
