@@ -14,7 +14,7 @@ use super::tools::{Effect, Spec};
 
 const fn read(
     name: &'static str,
-    command: &'static str,
+    commands: &'static [&'static str],
     title: &'static str,
     description: &'static str,
     list: bool,
@@ -22,7 +22,7 @@ const fn read(
 ) -> Spec {
     Spec {
         name,
-        command,
+        commands,
         title,
         description,
         effect: Effect::Read,
@@ -33,7 +33,7 @@ const fn read(
 
 const fn write(
     name: &'static str,
-    command: &'static str,
+    commands: &'static [&'static str],
     title: &'static str,
     description: &'static str,
     (destructive, idempotent): (bool, bool),
@@ -41,7 +41,7 @@ const fn write(
 ) -> Spec {
     Spec {
         name,
-        command,
+        commands,
         title,
         description,
         effect: Effect::Write {
@@ -53,10 +53,17 @@ const fn write(
     }
 }
 
+impl Spec {
+    /// The output is a list after all: `{"items": […], "next_cursor": null}`.
+    const fn listing(self) -> Spec {
+        Spec { list: true, ..self }
+    }
+}
+
 pub(crate) const TOOLS: &[Spec] = &[
     read(
         "list",
-        "list",
+        &["list"],
         "List conversations",
         "Conversation summaries, newest first: conversation_uuid, participants, last message, unread. Filter by medium, by `before` a time, or to unread ones. Returns {items, next_cursor}; pass next_cursor back as `cursor` for the next page.",
         true,
@@ -64,7 +71,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "get",
-        "get",
+        &["get"],
         "Get a conversation",
         "One conversation as the API returns it: participants, every message (or the newest `messages`), medium, times. `uuid` takes the whole conversation_uuid, a unique prefix of 6+ characters, or the ARN.",
         false,
@@ -72,7 +79,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "messages",
-        "messages",
+        &["messages"],
         "Messages of a conversation",
         "A conversation's messages from a time on (`since`; all by default), oldest first, as the API's message objects. Returns {items, next_cursor}.",
         true,
@@ -80,7 +87,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "search",
-        "search",
+        &["search"],
         "Search conversations",
         "Conversations matching text, a participant's email or phone, medium, language or dates, newest first (or oldest). Items are summaries like list's. Returns {items, next_cursor}.",
         true,
@@ -88,7 +95,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "queue",
-        "queue",
+        &["queue", "queue --waiting", "queue --agents"],
         "Webchat queues",
         "The webchat queues (view \"queues\"), the customers waiting in them with the entry to take (view \"waiting\"), or every agent's status in each queue (view \"agents\"). Returns {items, next_cursor}.",
         true,
@@ -96,7 +103,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "context",
-        "context",
+        &["context"],
         "Webchat context",
         "What a webchat customer is looking at: current page, cart and total, recent orders, pages viewed. Webchat conversations only; SMS ones have none.",
         false,
@@ -104,7 +111,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "canned",
-        "canned",
+        &["canned"],
         "Canned replies",
         "The canned replies (short code, text, departments), or those whose short code matches `short_code`. Returns {items, next_cursor}.",
         true,
@@ -112,7 +119,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "agents",
-        "agents",
+        &["agents"],
         "Agent profiles",
         "Every agent's profile: name, display name, user id, default status, chat limit, AI or human. Returns {items, next_cursor}.",
         true,
@@ -120,7 +127,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "departments",
-        "departments",
+        &["departments"],
         "Departments",
         "The conversation departments, each with its members. Returns {items, next_cursor}.",
         true,
@@ -128,7 +135,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "whoami",
-        "whoami",
+        &["whoami"],
         "Who am I",
         "The agent these credentials act as: name, user_id, edit_settings permission, where the credentials came from and the base URL.",
         false,
@@ -136,7 +143,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     read(
         "profile",
-        "profile",
+        &["profile"],
         "Your agent profile",
         "Your own agent profile as the API returns it (display name, default status, language, chat limit…).",
         false,
@@ -144,7 +151,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "join",
-        "join",
+        &["join"],
         "Join a conversation",
         "Adds you (the agent the credentials belong to) to a conversation's participants; with `language`, messages are translated for you. Joining again changes nothing.",
         (false, true),
@@ -152,7 +159,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "leave",
-        "leave",
+        &["leave"],
         "Leave a conversation",
         "Removes you from a conversation's participants. Asks nothing first: confirm with the user before calling it.",
         (true, true),
@@ -160,7 +167,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "start",
-        "start",
+        &["start"],
         "Start a conversation",
         "Starts a new conversation with the given participant ARNs (optionally in a webchat queue) and returns it with its conversation_uuid. Each call starts another one.",
         (false, false),
@@ -168,7 +175,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "take",
-        "take",
+        &["take"],
         "Take a waiting customer",
         "Starts the conversation with a customer waiting in a webchat queue (an entry from the queue tool, view \"waiting\"); returns it with its conversation_uuid. A customer taken is no longer waiting.",
         (false, false),
@@ -176,15 +183,16 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "status",
-        "status",
+        &["status STATE"],
         "Set your availability",
         "Sets your status (available, busy, unavailable) in the named webchat queues, or in all of them; replaces the status you had there.",
         (true, true),
         schema_for_input::<StatusInput>,
-    ),
+    )
+    .listing(),
     write(
         "mark_read",
-        "mark-read",
+        &["mark-read"],
         "Mark a conversation read",
         "Clears a conversation's unread state for you.",
         // Not destructive: it clears a flag the next message sets again.
@@ -193,7 +201,7 @@ pub(crate) const TOOLS: &[Spec] = &[
     ),
     write(
         "profile_set",
-        "profile",
+        &["profile set"],
         "Change your agent profile",
         "Changes the named fields of your agent profile (display_name, default_status, language, chat_limit), keeping every other; returns the saved profile.",
         (true, true),

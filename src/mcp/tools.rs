@@ -24,8 +24,9 @@ pub(crate) enum Effect {
 #[derive(Debug)]
 pub(crate) struct Spec {
     pub(crate) name: &'static str,
-    /// The CLI command whose JSON output this tool's structured output is (for its schema).
-    pub(crate) command: &'static str,
+    /// The CLI commands (as `ucconv schema` names them) whose JSON output this tool's structured
+    /// output is: several when the tool's items are of one of several kinds (queue's views).
+    pub(crate) commands: &'static [&'static str],
     pub(crate) title: &'static str,
     pub(crate) description: &'static str,
     pub(crate) effect: Effect,
@@ -110,15 +111,33 @@ impl Spec {
     }
 
     /// The structured output's schema, from `of_command`: the JSON Schema of a CLI command's
-    /// `--json` output, when known. A list command's is that of an array; the tool's items are
-    /// its items, in the `{items, next_cursor}` envelope.
+    /// `--json` output, when known. A list command's is that of an array: its items become the
+    /// tool's, in the `{items, next_cursor}` envelope. Definitions move to the root, where the
+    /// schemas' `$ref`s point.
     pub(crate) fn output_schema(&self, of_command: impl Fn(&str) -> Option<Value>) -> JsonObject {
-        let known = of_command(self.command);
-        let schema = if self.list {
-            let item = known
-                .as_ref()
-                .and_then(|schema| schema.get("items").cloned())
-                .unwrap_or_else(|| json!({"type": "object"}));
+        let known: Vec<Value> = self.commands.iter().filter_map(|c| of_command(c)).collect();
+        let mut definitions = JsonObject::new();
+        for schema in &known {
+            if let Some(Value::Object(defs)) = schema.get("$defs") {
+                for (name, def) in defs {
+                    definitions
+                        .entry(name.clone())
+                        .or_insert_with(|| def.clone());
+                }
+            }
+        }
+        let generic = || json!({"type": "object"});
+        let mut schema = if self.list {
+            let mut items: Vec<Value> = known
+                .iter()
+                .filter_map(|schema| schema.get("items").cloned())
+                .collect();
+            // Items of only some of the kinds would refuse the others.
+            let item = match items.len() {
+                n if n != self.commands.len() => generic(),
+                1 => items.remove(0),
+                _ => json!({"anyOf": items}),
+            };
             json!({
                 "type": "object",
                 "properties": {
@@ -131,10 +150,17 @@ impl Spec {
                 "required": ["items", "next_cursor"]
             })
         } else {
-            known
-                .filter(|schema| schema.get("type") == Some(&json!("object")))
-                .unwrap_or_else(|| json!({"type": "object"}))
+            match known.into_iter().next() {
+                Some(Value::Object(mut object)) if object.get("type") == Some(&json!("object")) => {
+                    object.remove("$defs");
+                    Value::Object(object)
+                }
+                _ => generic(),
+            }
         };
+        if !definitions.is_empty() {
+            schema["$defs"] = Value::Object(definitions);
+        }
         match schema {
             Value::Object(object) => object,
             _ => JsonObject::new(),
@@ -239,33 +265,54 @@ mod tests {
     }
 
     #[test]
-    fn output_schemas_wrap_lists_and_take_the_commands_item_schema() {
+    fn output_schemas_wrap_lists_and_take_the_commands_item_schemas() {
         let spec = |name: &str| TOOLS.iter().find(|s| s.name == name).unwrap();
-        let row =
-            json!({"type": "object", "properties": {"conversation_uuid": {"type": "string"}}});
-        let array = json!({"type": "array", "items": row.clone()});
+        let row = |title: &str| json!({"type": "object", "title": title, "properties": {"p": {"$ref": "#/$defs/P"}}});
+        let defs = json!({"P": {"type": "object"}});
+        let array =
+            |title: &str| json!({"type": "array", "items": row(title), "$defs": defs.clone()});
+        let known = |command: &str| match command {
+            "list" | "queue" | "queue --waiting" | "queue --agents" | "status STATE" => {
+                Some(array(command))
+            }
+            "get" | "profile set" => {
+                let mut object = row(command);
+                object["$defs"] = defs.clone();
+                Some(object)
+            }
+            _ => None,
+        };
+        let queue_items =
+            json!({"anyOf": [row("queue"), row("queue --waiting"), row("queue --agents")]});
         let cases = [
-            ("list", None, json!({"type": "object"})),
-            ("list", Some(array.clone()), row.clone()),
-            ("agents", Some(array), row.clone()),
+            ("list", row("list")),
+            ("status", row("status STATE")),
+            ("queue", queue_items),
+            ("agents", json!({"type": "object"})),
         ];
-        for (name, known, item) in cases {
-            let schema = spec(name).output_schema(|command| {
-                assert_eq!(command, spec(name).command);
-                known.clone()
-            });
+        for (name, item) in cases {
+            let schema = spec(name).output_schema(known);
             assert_eq!(schema["properties"]["items"]["items"], item, "{name}");
-            assert_eq!(schema["required"], json!(["items", "next_cursor"]));
+            assert_eq!(
+                schema["required"],
+                json!(["items", "next_cursor"]),
+                "{name}"
+            );
+            let has_defs = name != "agents";
+            assert_eq!(schema.get("$defs") == Some(&defs), has_defs, "{name}");
         }
+        let mut expected = row("profile set");
+        expected["$defs"] = defs.clone();
+        let profile_set = spec("profile_set").output_schema(known);
+        assert_eq!(Value::Object(profile_set), expected);
+        let get = spec("get").output_schema(|_| None);
+        assert_eq!(Value::Object(get), json!({"type": "object"}));
+        // Only some of queue's kinds known: no item schema rather than one that refuses the rest.
+        let partial = spec("queue").output_schema(|c| (c == "queue").then(|| array(c)));
         assert_eq!(
-            spec("get").output_schema(|_| Some(row.clone())),
-            *row.as_object().unwrap()
+            partial["properties"]["items"]["items"],
+            json!({"type": "object"})
         );
-        assert_eq!(
-            spec("get").output_schema(|_| None),
-            *json!({"type": "object"}).as_object().unwrap()
-        );
-        assert_eq!(spec("mark_read").command, "mark-read");
     }
 
     #[test]
