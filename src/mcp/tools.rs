@@ -150,9 +150,13 @@ impl Spec {
                 "required": ["items", "next_cursor"]
             })
         } else {
+            // A root that is only a `$ref` is an object all the same; MCP wants it said.
             match known.into_iter().next() {
-                Some(Value::Object(mut object)) if object.get("type") == Some(&json!("object")) => {
+                Some(Value::Object(mut object))
+                    if object.get("type").is_none_or(|t| *t == json!("object")) =>
+                {
                     object.remove("$defs");
+                    object.insert("type".into(), json!("object"));
                     Value::Object(object)
                 }
                 _ => generic(),
@@ -280,6 +284,8 @@ mod tests {
                 object["$defs"] = defs.clone();
                 Some(object)
             }
+            "profile" => Some(json!({"$ref": "#/$defs/P", "$defs": defs.clone()})),
+            "leave" => Some(array(command)),
             _ => None,
         };
         let queue_items =
@@ -305,6 +311,14 @@ mod tests {
         expected["$defs"] = defs.clone();
         let profile_set = spec("profile_set").output_schema(known);
         assert_eq!(Value::Object(profile_set), expected);
+        let profile = spec("profile").output_schema(known);
+        let by_ref = json!({"$ref": "#/$defs/P", "type": "object", "$defs": defs.clone()});
+        assert_eq!(Value::Object(profile), by_ref);
+        let leave = spec("leave").output_schema(known);
+        assert_eq!(
+            Value::Object(leave),
+            json!({"type": "object", "$defs": defs.clone()})
+        );
         let get = spec("get").output_schema(|_| None);
         assert_eq!(Value::Object(get), json!({"type": "object"}));
         // Only some of queue's kinds known: no item schema rather than one that refuses the rest.
