@@ -93,6 +93,8 @@ pub struct Context {
     pager: Option<Vec<String>>,
     /// The config file, read at most once per process.
     config: OnceCell<Config>,
+    /// `--fields`, checked against the command's fields.
+    pub(crate) fields: Option<Rc<crate::output::fields::Fields>>,
     /// What `--dry-run` holds back, for the command being run.
     pub(crate) dry_run: crate::api::plan::DryRun,
 }
@@ -144,6 +146,7 @@ impl Context {
             ui,
             config: OnceCell::new(),
             dry_run: crate::api::plan::DryRun::Off,
+            fields: None,
         })
     }
 
@@ -163,6 +166,7 @@ impl Context {
             color: self.terminal.color,
             wide: false,
             jq: self.jq.clone(),
+            fields: self.fields.clone(),
         }
     }
 
