@@ -50,7 +50,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "completions"]),
+    ("Other", &["api", "schema", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -328,6 +328,11 @@ pub enum Command {
     /// Sends one request to a path of the API, with the same credentials, headers, retries,
     /// timeouts and log as every command, and prints the answer.
     Api(commands::api::Args),
+    /// JSON Schema of each command's JSON output
+    ///
+    /// Prints the JSON Schema (draft 2020-12) of a command's JSON output, or without COMMAND one
+    /// object holding every command's. The schemas are generated from the types ucconv prints.
+    Schema(commands::schema::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides

@@ -22,4 +22,5 @@ pub mod interrupt;
 pub mod output;
 pub mod paging;
 pub mod prompt;
+pub(crate) mod schema;
 pub(crate) mod when;

@@ -80,6 +80,7 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Profile(args) => commands::profile::run(args, ctx, &ctx.api_client()?).await,
         Command::Whoami(args) => commands::whoami::run(args, ctx, &ctx.api_client()?).await,
         Command::Api(args) => commands::api::run(args, ctx, &ctx.api_client()?).await,
+        Command::Schema(args) => commands::schema::run(args, ctx),
         Command::Config(args) => commands::config::run(args, ctx).await,
         Command::Completions(args) => commands::completions::run(args),
     }

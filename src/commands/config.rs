@@ -242,11 +242,15 @@ fn rejected(error: Error, what: &str) -> Error {
 }
 
 /// What `config init` saved. People read the notice on stderr; stdout has it only in JSON.
-#[derive(Serialize)]
-struct Saved {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Saved {
+    /// The profile's name.
     profile: String,
+    /// The config file it was saved to.
     config_path: String,
+    /// Whether it is now the default profile.
     default: bool,
+    /// Whether the key was checked against the API first (not with `--no-verify`).
     verified: bool,
 }
 
@@ -269,21 +273,31 @@ fn describe(credential: Option<&Credential>) -> (&'static str, String) {
 }
 
 /// One profile as `config show` lists it: the key masked, a base URL's password hidden.
-#[derive(Serialize)]
-struct ProfileLine {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ProfileLine {
+    /// The profile's name.
     name: String,
+    /// Its kind of credential: `api_key`, `oauth_token` or `none`.
+    #[schemars(extend("examples" = ["api_key", "oauth_token", "none"]))]
     credential: &'static str,
+    /// The credential masked to its last 4 characters (`****cdef`), or `-`.
     key: String,
+    /// The profile's base URL, a password in it hidden; null for UltraCart's.
     base_url: Option<String>,
+    /// Whether it is the default profile.
     default: bool,
 }
 
 /// `config show`: the file, its profiles, and where this run's credentials come from.
-#[derive(Serialize)]
-struct Report {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Report {
+    /// The config file.
     config_path: String,
+    /// The default profile's name; null when none is set or it names no profile.
     default_profile: Option<String>,
+    /// Every profile in the file.
     profiles: Vec<ProfileLine>,
+    /// Where this run's credentials come from, the secret masked, or why there are none.
     active: String,
 }
 

@@ -17,6 +17,7 @@ pub mod mark_read;
 pub mod messages;
 pub mod profile;
 pub mod queue;
+pub mod schema;
 pub mod search;
 pub mod start;
 pub mod status;
@@ -182,10 +183,14 @@ pub(crate) fn short_id(uuid: &str) -> String {
 
 /// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON, a
 /// sentence for people, `uuid<TAB>action` in TSV.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct Outcome<'a> {
+    /// The conversation acted on.
     conversation_uuid: &'a str,
+    /// What was done: `join`, `leave` or `mark-read`.
+    #[schemars(extend("examples" = ["join", "leave", "mark-read"]))]
     action: &'a str,
+    /// Always true: a failure is an error on stderr and a non-zero exit instead.
     ok: bool,
     #[serde(skip)]
     sentence: String,

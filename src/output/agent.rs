@@ -19,7 +19,7 @@ fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
 
 /// What `auth` shows: the authorization, with the JWT masked on screen unless asked for
 /// (`--show-token`), as `gh auth status` does. TSV and JSON are for scripts, and give it whole.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Authorization<'a> {
     auth: &'a Document<AgentAuth>,
