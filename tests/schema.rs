@@ -409,3 +409,18 @@ fn json_is_pretty_on_a_terminal_only_and_goes_through_jq() {
         "base_url,credentials,edit_settings,name,user_id"
     );
 }
+
+#[test]
+fn the_command_names_complete() {
+    let h = Harness::new();
+    let output = h
+        .ucconv_std()
+        .env("UCCONV_COMPLETE", "fish")
+        .env("_CLAP_COMPLETE_INDEX", "2")
+        .args(["--", "ucconv", "schema", "qu"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let offered = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(offered, "queue\nqueue --waiting\nqueue --agents\n");
+}
