@@ -53,7 +53,7 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "commands", "completions"]),
+    ("Other", &["api", "commands", "schema", "completions"]),
 ];
 
 const EXAMPLES: &str = "\
@@ -380,6 +380,11 @@ pub enum Command {
     /// flags (types, choices, defaults, environment variables), whether it writes and is
     /// idempotent, and the exit codes and environment variables.
     Commands(commands::tree::Args),
+    /// JSON Schema of each command's JSON output
+    ///
+    /// Prints the JSON Schema (draft 2020-12) of a command's JSON output, or without COMMAND one
+    /// object holding every command's. The schemas are generated from the types ucconv prints.
+    Schema(commands::schema::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides
@@ -424,6 +429,7 @@ impl Command {
             Command::Whoami(_) => "whoami",
             Command::Api(_) => "api",
             Command::Commands(_) => "commands",
+            Command::Schema(_) => "schema",
             Command::Config(args) => match args.action {
                 ConfigAction::Init(_) => "config init",
                 ConfigAction::Show => "config show",

@@ -22,5 +22,6 @@ pub mod interrupt;
 pub mod output;
 pub mod paging;
 pub mod prompt;
+pub(crate) mod schema;
 pub mod usage;
 pub(crate) mod when;

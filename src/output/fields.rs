@@ -169,8 +169,14 @@ mod tests {
 
     #[test]
     fn a_missing_field_is_null_and_blank_in_tsv() {
-        let selected = fields(&["a", "b"]).unwrap().select(&json!({"b": "two\tparts"})).unwrap();
-        assert_eq!(serde_json::to_value(&selected).unwrap(), json!({"a": null, "b": "two\tparts"}));
+        let selected = fields(&["a", "b"])
+            .unwrap()
+            .select(&json!({"b": "two\tparts"}))
+            .unwrap();
+        assert_eq!(
+            serde_json::to_value(&selected).unwrap(),
+            json!({"a": null, "b": "two\tparts"})
+        );
         assert_eq!(selected.tsv(), "\ttwo\\tparts\n");
     }
 
@@ -179,7 +185,11 @@ mod tests {
         for asked in [&["a", "zz"][..], &[][..], &[" "][..]] {
             let error = fields(asked).unwrap_err();
             assert_eq!(error.exit_code(), 2);
-            assert_eq!(error.hint().as_deref(), Some("its fields: a, b, c"), "{asked:?}");
+            assert_eq!(
+                error.hint().as_deref(),
+                Some("its fields: a, b, c"),
+                "{asked:?}"
+            );
         }
     }
 

@@ -104,7 +104,10 @@ fn emit_fields<W: Write, T: Render + ?Sized>(
 ) -> Result<()> {
     let (selected, list) = match value.records()? {
         Some(records) => (
-            records.iter().map(|r| fields.select(r)).collect::<Result<Vec<_>>>()?,
+            records
+                .iter()
+                .map(|r| fields.select(r))
+                .collect::<Result<Vec<_>>>()?,
             true,
         ),
         None => (vec![fields.select(value)?], false),
@@ -142,12 +145,13 @@ pub(crate) struct Plain {
 }
 
 impl Plain {
-    pub(crate) fn new(json: serde_json::Value, text: impl Into<String>) -> Plain {
-        let mut text = text.into();
+    pub(crate) fn new<T: serde::Serialize>(json: &T, text: &str) -> Result<Plain> {
+        let mut text = text.to_string();
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        Plain { json, text }
+        let json = serde_json::to_value(json).map_err(from_json_error)?;
+        Ok(Plain { json, text })
     }
 }
 
