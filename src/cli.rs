@@ -53,7 +53,10 @@ const GROUPS: &[(&str, &[&str])] = &[
     ),
     ("People", &["whoami", "profile", "agents", "departments"]),
     ("Configuration", &["config"]),
-    ("Other", &["api", "mcp", "commands", "completions"]),
+    (
+        "Other",
+        &["api", "mcp", "commands", "schema", "completions"],
+    ),
 ];
 
 const EXAMPLES: &str = "\
@@ -173,6 +176,11 @@ pub struct GlobalArgs {
     /// Filter the JSON output with a jq expression; strings print raw (implies --json)
     #[arg(long, global = true, value_name = "FILTER")]
     pub(crate) jq: Option<String>,
+
+    /// Only these top-level fields of each object, in that order, in JSON, JSON Lines, TSV and
+    /// tables; a bare --fields lists the command's fields (`ucconv schema COMMAND` describes them)
+    #[arg(long, global = true, value_name = "A,B,…", num_args = 0..=1, value_delimiter = ',')]
+    pub(crate) fields: Option<Vec<String>>,
 
     /// When to use colors: auto (on a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces them)
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
@@ -380,6 +388,11 @@ pub enum Command {
     /// flags (types, choices, defaults, environment variables), whether it writes and is
     /// idempotent, and the exit codes and environment variables.
     Commands(commands::tree::Args),
+    /// JSON Schema of each command's JSON output
+    ///
+    /// Prints the JSON Schema (draft 2020-12) of a command's JSON output, or without COMMAND one
+    /// object holding every command's. The schemas are generated from the types ucconv prints.
+    Schema(commands::schema::Args),
     /// Manage profiles and credentials: init, show, use, path
     ///
     /// Profiles live in config.toml in the platform's config directory (UCCONV_CONFIG overrides
@@ -394,6 +407,48 @@ pub enum Command {
 }
 
 impl Command {
+    /// The name of this command's JSON output in `ucconv schema` (which tells its fields).
+    pub(crate) fn output_name(&self) -> &'static str {
+        use commands::config::Action as ConfigAction;
+        match self {
+            Command::List(_) => "list",
+            Command::Get(_) => "get",
+            Command::Join(_) => "join",
+            Command::Leave(_) => "leave",
+            Command::Start(_) => "start",
+            Command::Auth(args) if args.env => "auth --env",
+            Command::Auth(_) => "auth",
+            Command::Queue(args) if args.waiting => "queue --waiting",
+            Command::Queue(args) if args.agents => "queue --agents",
+            Command::Queue(_) => "queue",
+            Command::Status(args) if args.state.is_some() => "status STATE",
+            Command::Status(_) => "status",
+            Command::Take(_) => "take",
+            Command::Messages(_) => "messages",
+            Command::Follow(_) => "follow",
+            Command::MarkRead(_) => "mark-read",
+            Command::Search(_) => "search",
+            Command::Context(_) => "context",
+            Command::Canned(_) => "canned",
+            Command::Agents(_) => "agents",
+            Command::Departments(_) => "departments",
+            Command::Profile(args) if args.action.is_some() => "profile set",
+            Command::Profile(_) => "profile",
+            Command::Whoami(_) => "whoami",
+            Command::Api(_) => "api",
+            Command::Mcp(_) => "mcp",
+            Command::Commands(_) => "commands",
+            Command::Schema(_) => "schema",
+            Command::Config(args) => match args.action {
+                ConfigAction::Init(_) => "config init",
+                ConfigAction::Show => "config show",
+                ConfigAction::Use { .. } => "config use",
+                ConfigAction::Path => "config path",
+            },
+            Command::Completions(_) => "completions",
+        }
+    }
+
     /// What `--dry-run` holds back for this command: nothing for commands that only read.
     pub fn dry_run(&self) -> crate::api::plan::DryRun {
         use crate::api::plan::DryRun;

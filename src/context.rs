@@ -93,6 +93,8 @@ pub struct Context {
     pager: Option<Vec<String>>,
     /// The config file, read at most once per process.
     config: OnceCell<Config>,
+    /// `--fields`, checked against the command's fields.
+    pub(crate) fields: Option<Rc<crate::output::fields::Fields>>,
     /// What `--dry-run` holds back, for the command being run.
     pub(crate) dry_run: crate::api::plan::DryRun,
 }
@@ -144,13 +146,32 @@ impl Context {
             ui,
             config: OnceCell::new(),
             dry_run: crate::api::plan::DryRun::Off,
+            fields: None,
         })
     }
 
-    /// The same context, for a command run with `--dry-run`.
-    pub fn with_dry_run(mut self, dry_run: crate::api::plan::DryRun) -> Context {
-        self.dry_run = dry_run;
-        self
+    /// The same context, set for `command`: what its `--dry-run` holds back, and its `--fields`
+    /// checked against the fields its output has.
+    pub fn for_command(mut self, command: &crate::cli::Command) -> Result<Context> {
+        self.dry_run = command.dry_run();
+        if let Some(asked) = self.global.fields.as_ref().filter(|a| !a.is_empty()) {
+            let name = command.output_name();
+            let known = crate::schema::top_level_fields(name)
+                .filter(|known| !known.is_empty())
+                .ok_or_else(|| {
+                    Error::usage(format!(
+                        "--fields picks fields of objects, and `{name}` prints none"
+                    ))
+                })?;
+            let fields = crate::output::fields::Fields::new(asked, &known, name)?;
+            self.fields = Some(Rc::new(fields));
+        }
+        Ok(self)
+    }
+
+    /// A bare `--fields`: the command's fields are what to print.
+    pub fn wants_field_list(&self) -> bool {
+        self.global.fields.as_ref().is_some_and(Vec::is_empty)
     }
 
     /// The view settings every command renders with.
@@ -163,6 +184,7 @@ impl Context {
             color: self.terminal.color,
             wide: false,
             jq: self.jq.clone(),
+            fields: self.fields.clone(),
         }
     }
 

@@ -112,6 +112,25 @@ impl Cursor {
     }
 }
 
+/// The API object an event carries.
+pub(crate) enum EventObject {
+    Message,
+    Participant,
+    Summary,
+    QueueEntry,
+    QueueStatus,
+}
+
+/// Every kind of event `follow` prints, with the object it carries (for `ucconv schema follow`).
+pub(crate) const EVENT_KINDS: &[(&str, EventObject)] = &[
+    ("message", EventObject::Message),
+    ("participant_joined", EventObject::Participant),
+    ("participant_left", EventObject::Participant),
+    ("conversation", EventObject::Summary),
+    ("queue_waiting", EventObject::QueueEntry),
+    ("queue", EventObject::QueueStatus),
+];
+
 /// One thing that happened, as `follow` prints it: `{"event", "at", "conversation_uuid", …the
 /// API object's fields}` in JSON.
 #[derive(Debug)]

@@ -1,4 +1,5 @@
-//! The generated files committed in `completions/` and `man/`, built from the clap model.
+//! The generated files committed in `completions/`, `man/` and docs/json-fields.md, built from the
+//! clap model and the output schemas.
 //!
 //! A test compares them with the committed copies; `UCCONV_UPDATE_GENERATED=1 cargo test` rewrites them.
 
@@ -25,6 +26,10 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     })
     .collect();
     files.extend(man_pages());
+    files.push((
+        "docs/json-fields.md".to_string(),
+        crate::schema::fields_markdown().into_bytes(),
+    ));
     files
 }
 

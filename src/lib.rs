@@ -23,5 +23,6 @@ pub(crate) mod mcp;
 pub mod output;
 pub mod paging;
 pub mod prompt;
+pub(crate) mod schema;
 pub mod usage;
 pub(crate) mod when;

@@ -55,7 +55,10 @@ fn parse_failure(error: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli, ui: Ui) -> Result<()> {
-    let ctx = Context::new(cli.global, ui)?.with_dry_run(cli.command.dry_run());
+    let ctx = Context::new(cli.global, ui)?.for_command(&cli.command)?;
+    if ctx.wants_field_list() {
+        return commands::print_fields(&ctx, &cli.command);
+    }
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -101,6 +104,7 @@ async fn dispatch(command: Command, ctx: &Context) -> Result<()> {
         Command::Whoami(args) => commands::whoami::run(args, ctx, &ctx.api_client()?).await,
         Command::Api(args) => commands::api::run(args, ctx, &ctx.api_client()?).await,
         Command::Mcp(args) => commands::mcp::run(args, ctx).await,
+        Command::Schema(args) => commands::schema::run(args, ctx),
         Command::Config(args) => commands::config::run(args, ctx).await,
         Command::Commands(args) => commands::tree::run(args, ctx),
         Command::Completions(args) => commands::completions::run(args, ctx),

@@ -147,9 +147,21 @@ fn the_handshake_names_the_server_and_only_read_tools_are_offered() {
         tool(&out, "get")["inputSchema"]["required"],
         json!(["uuid"])
     );
+    // Structured output described by the CLI's own schemas (`ucconv schema`): list's items are
+    // `list --json`'s, with their definitions; the client checked each result against these.
+    let output = &tool(&out, "list")["outputSchema"];
+    assert_eq!(output["required"], json!(["items", "next_cursor"]));
+    for name in READS {
+        assert_eq!(tool(&out, name)["outputSchema"]["type"], "object", "{name}");
+    }
     // Not listed, so not callable: a protocol error, and nothing reaches the API.
     assert_eq!(out["calls"][0]["protocol_error"]["code"], -32602);
     assert!(h.requests().is_empty(), "{:?}", h.requests());
+    let (code, cli, stderr) = run(h.ucconv().args(["schema", "list"]));
+    assert_eq!(code, 0, "{stderr}");
+    let cli = parse_json(&cli);
+    assert_eq!(output["properties"]["items"]["items"], cli["items"]);
+    assert_eq!(output["$defs"], cli["$defs"]);
 }
 
 #[test]

@@ -103,6 +103,7 @@ fn views() -> Vec<View> {
         color: true,
         wide: false,
         jq: None,
+        fields: None,
     })
     .collect()
 }

@@ -390,6 +390,18 @@ fn commands_json_covers_every_command_and_flag_of_the_clap_model() {
     ] {
         assert!(writes.contains(&write), "{write} is a write");
     }
+    // Every command that prints JSON names its schema, so its output can be parsed unseen.
+    for entry in listed {
+        let name = entry["name"].as_str().unwrap();
+        let shapes = entry["json_schema"].as_array().unwrap();
+        if !["schema", "config", "mcp"].contains(&name) {
+            assert!(!shapes.is_empty(), "{name} names no schema");
+        }
+        for shape in shapes {
+            let (code, _, _) = run(h.ucconv().args(["schema", shape.as_str().unwrap()]));
+            assert_eq!(code, 0, "{shape}");
+        }
+    }
     let start = listed.iter().find(|c| c["name"] == "start").unwrap();
     assert_eq!(start["idempotent"], false);
 }
@@ -412,5 +424,178 @@ fn every_write_says_in_its_help_whether_it_is_idempotent() {
             help.contains("dempotent"),
             "{name} --help says nothing of idempotency"
         );
+    }
+}
+
+#[test]
+fn fields_keep_only_the_named_fields_in_every_format() {
+    let h = Harness::new();
+    let (_, full, _) = run(h.ucconv().args(["list", "--limit", "3", "--json"]));
+    let full = parse_json(&full);
+    let picked = ["medium", "conversation_uuid"];
+    let (code, stdout, stderr) = run(h.ucconv().args([
+        "list",
+        "--limit",
+        "3",
+        "--fields",
+        "medium,conversation_uuid",
+        "--json",
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    let json = parse_json(&stdout);
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    for (item, whole) in items.iter().zip(full.as_array().unwrap()) {
+        let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
+        assert_eq!(keys, picked, "in the order asked for");
+        for key in picked {
+            assert_eq!(item[key], whole[key]);
+        }
+    }
+    let (_, jsonl, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "3", "--fields", "medium", "-o", "jsonl"]));
+    assert_eq!(jsonl.lines().count(), 3);
+    assert!(
+        jsonl
+            .lines()
+            .all(|l| parse_json(l).as_object().unwrap().len() == 1)
+    );
+    // TSV: the fields are the columns.
+    let (_, tsv, _) = run(h.ucconv().args([
+        "list",
+        "--limit",
+        "3",
+        "--fields",
+        "conversation_uuid,message_count",
+    ]));
+    let first = tsv.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "{}\t{}",
+            full[0]["conversation_uuid"].as_str().unwrap(),
+            full[0]["message_count"]
+        )
+    );
+    let (_, table, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "3", "--fields", "medium", "-o", "table"]));
+    assert_eq!(table.lines().next().map(str::trim_end), Some("MEDIUM"));
+    assert_eq!(table.lines().count(), 4);
+}
+
+#[test]
+fn fields_work_on_single_objects_and_every_kind_of_list() {
+    let h = Harness::new();
+    let uuid = h.newest_uuid();
+    let (code, stdout, stderr) = run(h.ucconv().args([
+        "get",
+        &uuid,
+        "--fields",
+        "conversation_uuid,medium",
+        "--json",
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    let object = parse_json(&stdout);
+    assert_eq!(object.as_object().unwrap().len(), 2);
+    assert_eq!(object["conversation_uuid"], uuid.as_str());
+    let cases: &[(&[&str], &str)] = &[
+        (&["messages", &uuid], "body"),
+        (&["queue"], "queue_name"),
+        (&["queue", "--waiting"], "queue_name"),
+        (&["agents"], "name"),
+        (&["canned"], "short_code"),
+        (&["search", "order"], "conversation_uuid"),
+        (&["departments"], "department_name"),
+    ];
+    for (args, field) in cases {
+        let (code, stdout, stderr) =
+            run(h.ucconv().args(*args).args(["--fields", field, "--json"]));
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        let items = parse_json(&stdout);
+        let items = items
+            .as_array()
+            .unwrap_or_else(|| panic!("{args:?}: {stdout}"));
+        assert!(!items.is_empty(), "{args:?}");
+        for item in items {
+            let keys: Vec<&String> = item.as_object().unwrap().keys().collect();
+            assert_eq!(keys, [field], "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_field_is_a_usage_error_listing_the_valid_ones() {
+    let h = Harness::new();
+    let (code, stdout, stderr) = run(h.ucconv().args(["list", "--fields", "medium,colour"]));
+    assert_eq!(code, 2);
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("`list` has no field \"colour\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: its fields: conversation_uuid, conversation_arn"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(h.ucconv().args(["list", "--fields", "colour", "--json"]));
+    assert_eq!(code, 2);
+    let error = &json_lines(&stderr)[0]["error"];
+    assert_eq!(error["code"], "usage");
+    assert!(error["hint"].as_str().unwrap().contains("last_message_dts"));
+    let (code, _, stderr) =
+        run(h
+            .ucconv()
+            .args(["api", "/conversation/permissions", "--fields", "a"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(h.requests().is_empty(), "refused before any request");
+}
+
+#[test]
+fn a_bare_fields_lists_the_commands_fields() {
+    let h = Harness::new();
+    let (code, stdout, _) = run(h.ucconv().args(["list", "--fields"]));
+    assert_eq!(code, 0);
+    let names: Vec<&str> = stdout.lines().collect();
+    assert!(
+        names.contains(&"conversation_uuid") && names.contains(&"unread_messages"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run(h
+        .ucconv()
+        .args(["queue", "--waiting", "--fields", "--json"]));
+    assert_eq!(code, 0);
+    let fields = parse_json(&stdout);
+    let first = &fields.as_array().unwrap()[0];
+    assert!(
+        first["name"].is_string() && first["type"].is_string() && first["description"].is_string()
+    );
+    assert!(h.requests().is_empty());
+}
+
+#[test]
+fn fields_pick_from_follow_events_too() {
+    let h = Harness::new();
+    let uuid = h.newest_uuid();
+    let (code, stdout, stderr) = run(h.ucconv().args([
+        "follow",
+        &uuid,
+        "--tail",
+        "2",
+        "--count",
+        "2",
+        "-o",
+        "jsonl",
+        "--fields",
+        "event,body",
+    ]));
+    assert_eq!(code, 0, "{stderr}");
+    let events: Vec<Value> = stdout.lines().map(parse_json).collect();
+    assert_eq!(events.len(), 2, "{stdout}");
+    for event in &events {
+        let keys: Vec<&String> = event.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["event", "body"]);
+        assert_eq!(event["event"], "message");
     }
 }

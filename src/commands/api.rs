@@ -43,11 +43,17 @@ pub struct Args {
     pub(crate) raw_fields: Vec<String>,
 
     /// A typed field: numbers, true/false and null as such, @FILE for a file's contents (repeat)
-    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    // Its id is not `fields`: that is the global --fields.
+    #[arg(
+        id = "typed_fields",
+        short = 'F',
+        long = "field",
+        value_name = "KEY=VALUE"
+    )]
     pub(crate) fields: Vec<String>,
 
     /// Send this file (- for stdin) as the body, as it is
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["raw_fields", "fields"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["raw_fields", "typed_fields"])]
     pub(crate) input: Option<String>,
 
     /// A header: 'Name: value' (repeat); never one that would replace the credentials

@@ -25,11 +25,8 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let auth = client.agent_auth().await?;
     let mut out = output::stdout();
     if args.env && ctx.format.is_json() {
-        let values: serde_json::Map<String, serde_json::Value> = agent::env_values(&auth)?
-            .into_iter()
-            .map(|(name, value)| (name.to_string(), value.into()))
-            .collect();
-        ctx.view().write_json(&mut out, &values)
+        ctx.view()
+            .write_json(&mut out, &agent::EnvExports::new(&auth)?)
     } else if args.env {
         agent::write_env(&mut out, &auth)
     } else {

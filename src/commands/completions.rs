@@ -52,11 +52,20 @@ pub(crate) fn script(shell: Shell) -> Result<Vec<u8>> {
 
 /// The script as it is; under `--json`, `{"shell", "script"}`.
 pub fn run(args: Args, ctx: &Context) -> Result<()> {
-    let script = String::from_utf8_lossy(&script(args.shell)?).into_owned();
-    let json = serde_json::json!({ "shell": args.shell.to_string(), "script": script });
-    output::emit(
-        &mut output::stdout(),
-        &output::Plain::new(json, script),
-        &ctx.view(),
-    )
+    let script = Script {
+        shell: args.shell.to_string(),
+        script: String::from_utf8_lossy(&script(args.shell)?).into_owned(),
+    };
+    let shown = output::Plain::new(&script, &script.script)?;
+    output::emit(&mut output::stdout(), &shown, &ctx.view())
+}
+
+/// What `completions --json` prints.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct Script {
+    /// The shell the script is for.
+    #[schemars(extend("examples" = ["bash", "zsh", "fish", "elvish", "powershell"]))]
+    shell: String,
+    /// The script, exactly as `ucconv completions SHELL` prints it.
+    script: String,
 }

@@ -81,8 +81,10 @@ pub async fn run(args: Args, ctx: &Context) -> Result<()> {
         Action::Show => show(ctx),
         Action::Use { name } => use_profile(&name, ctx),
         Action::Path => {
-            let path = ctx.config_path.display().to_string();
-            let shown = output::Plain::new(serde_json::json!({ "path": path }), path);
+            let path = ConfigPath {
+                path: ctx.config_path.display().to_string(),
+            };
+            let shown = output::Plain::new(&path, &path.path)?;
             output::emit(&mut output::stdout(), &shown, &ctx.view())
         }
     }
@@ -249,11 +251,15 @@ fn rejected(error: Error, what: &str) -> Error {
 }
 
 /// What `config init` saved. People read the notice on stderr; stdout has it only in JSON.
-#[derive(Serialize)]
-struct Saved {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Saved {
+    /// The profile's name.
     profile: String,
+    /// The config file it was saved to.
     config_path: String,
+    /// Whether it is now the default profile.
     default: bool,
+    /// Whether the key was checked against the API first (not with `--no-verify`).
     verified: bool,
 }
 
@@ -276,21 +282,31 @@ fn describe(credential: Option<&Credential>) -> (&'static str, String) {
 }
 
 /// One profile as `config show` lists it: the key masked, a base URL's password hidden.
-#[derive(Serialize)]
-struct ProfileLine {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ProfileLine {
+    /// The profile's name.
     name: String,
+    /// Its kind of credential: `api_key`, `oauth_token` or `none`.
+    #[schemars(extend("examples" = ["api_key", "oauth_token", "none"]))]
     credential: &'static str,
+    /// The credential masked to its last 4 characters (`****cdef`), or `-`.
     key: String,
+    /// The profile's base URL, a password in it hidden; null for UltraCart's.
     base_url: Option<String>,
+    /// Whether it is the default profile.
     default: bool,
 }
 
 /// `config show`: the file, its profiles, and where this run's credentials come from.
-#[derive(Serialize)]
-struct Report {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Report {
+    /// The config file.
     config_path: String,
+    /// The default profile's name; null when none is set or it names no profile.
     default_profile: Option<String>,
+    /// Every profile in the file.
     profiles: Vec<ProfileLine>,
+    /// Where this run's credentials come from, the secret masked, or why there are none.
     active: String,
 }
 
@@ -385,6 +401,20 @@ fn show(ctx: &Context) -> Result<()> {
     output::emit(&mut output::stdout(), &report, &ctx.view())
 }
 
+/// What `config path --json` prints.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ConfigPath {
+    /// The config file's path (it may not exist yet).
+    path: String,
+}
+
+/// What `config use --json` prints.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct DefaultProfile {
+    /// The profile that is now the default.
+    default_profile: String,
+}
+
 fn use_profile(name: &str, ctx: &Context) -> Result<()> {
     config::update(&ctx.config_path, |config| {
         if !config.profiles.contains_key(name) {
@@ -402,7 +432,9 @@ fn use_profile(name: &str, ctx: &Context) -> Result<()> {
         Ok(())
     })?;
     if ctx.format.is_json() {
-        let shown = serde_json::json!({ "default_profile": name });
+        let shown = DefaultProfile {
+            default_profile: name.to_string(),
+        };
         return ctx.view().write_json(&mut output::stdout(), &shown);
     }
     ctx.ui.notice(&format!("Default profile is now {name:?}."));

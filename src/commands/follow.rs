@@ -78,14 +78,23 @@ impl Printer<'_> {
     fn print(&mut self, event: &Event) -> Result<bool> {
         let mut out = output::stdout();
         let record = event.json()?;
-        match self.ctx.format {
-            OutputFormat::Table => out.write_all(event.text.as_bytes())?,
-            OutputFormat::Tsv => {
+        match (self.ctx.format, &self.ctx.fields) {
+            // --fields: the fields asked for, as one TSV line or one JSON object, as they happen.
+            (OutputFormat::Json | OutputFormat::Jsonl, Some(fields)) => {
+                let selected = fields.select(&record)?;
+                match &self.ctx.jq {
+                    Some(jq) => jq.run(&selected, &mut out)?,
+                    None => json::write_line(&mut out, &selected)?,
+                }
+            }
+            (_, Some(fields)) => out.write_all(fields.select(&record)?.tsv().as_bytes())?,
+            (OutputFormat::Table, None) => out.write_all(event.text.as_bytes())?,
+            (OutputFormat::Tsv, None) => {
                 let at = event.at_text();
                 let uuid = event.conversation_uuid.as_deref().unwrap_or_default();
                 out.write_all(tsv::line(&[event.kind, &at, uuid, &event.summary]).as_bytes())?;
             }
-            OutputFormat::Json | OutputFormat::Jsonl => match &self.ctx.jq {
+            (OutputFormat::Json | OutputFormat::Jsonl, None) => match &self.ctx.jq {
                 Some(jq) => jq.run(&record, &mut out)?,
                 None => json::write_line(&mut out, &record)?,
             },

@@ -18,6 +18,7 @@ pub mod mcp;
 pub mod messages;
 pub mod profile;
 pub mod queue;
+pub mod schema;
 pub mod search;
 pub mod start;
 pub mod status;
@@ -185,10 +186,14 @@ pub(crate) fn short_id(uuid: &str) -> String {
 
 /// What `join` and `leave` report: `{"conversation_uuid", "action", "ok": true}` in JSON, a
 /// sentence for people, `uuid<TAB>action` in TSV.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub(crate) struct Outcome<'a> {
+    /// The conversation acted on.
     conversation_uuid: &'a str,
+    /// What was done: `join`, `leave` or `mark-read`.
+    #[schemars(extend("examples" = ["join", "leave", "mark-read"]))]
     action: &'a str,
+    /// Always true: a failure is an error on stderr and a non-zero exit instead.
     ok: bool,
     #[serde(skip)]
     sentence: String,
@@ -247,4 +252,64 @@ pub fn print_plan(ctx: &Context, requests: &[serde_json::Value]) -> Result<()> {
     }
     std::io::Write::flush(&mut out)?;
     Ok(())
+}
+
+/// A bare `--fields`: the fields the command's output has, with their types and descriptions.
+pub fn print_fields(ctx: &Context, command: &crate::cli::Command) -> Result<()> {
+    let name = command.output_name();
+    let fields = crate::schema::fields(name)
+        .filter(|fields| !fields.is_empty())
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "--fields picks fields of objects, and `{name}` prints none"
+            ))
+        })?;
+    let listed = FieldList(
+        fields
+            .into_iter()
+            .map(|f| FieldInfo {
+                name: f.name,
+                kind: f.kind,
+                description: f.description,
+            })
+            .collect(),
+    );
+    output::emit(&mut output::stdout(), &listed, &ctx.view())
+}
+
+#[derive(Serialize)]
+struct FieldInfo {
+    name: String,
+    #[serde(rename = "type")]
+    kind: String,
+    description: String,
+}
+
+/// What a bare `--fields` prints: a name a line for scripts, a table for people, objects in JSON.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct FieldList(Vec<FieldInfo>);
+
+impl Render for FieldList {
+    fn human(&self, view: &View) -> Result<String> {
+        const COLUMNS: &[output::table::Column] = &[
+            output::table::Column::new("FIELD", 60),
+            output::table::Column::new("TYPE", 30).drop(1),
+            output::table::Column::new("DESCRIPTION", 200).flex(20),
+        ];
+        let cells: Vec<Vec<String>> = self
+            .0
+            .iter()
+            .map(|f| vec![f.name.clone(), f.kind.clone(), f.description.clone()])
+            .collect();
+        Ok(output::table::Table::fit(COLUMNS, &cells, view.width).render(&cells))
+    }
+
+    fn tsv(&self) -> Result<String> {
+        Ok(self
+            .0
+            .iter()
+            .map(|f| tsv::line(&[f.name.as_str()]))
+            .collect())
+    }
 }

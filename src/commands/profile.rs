@@ -59,7 +59,9 @@ pub struct SetArgs {
 }
 
 /// Your profile for people: name, display name, user id, default status, language, chat limit.
-struct Shown(Document<AgentProfile>);
+#[derive(schemars::JsonSchema)]
+#[schemars(transparent)]
+pub(crate) struct Shown(Document<AgentProfile>);
 
 impl serde::Serialize for Shown {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -103,9 +105,19 @@ impl Render for Shown {
 }
 
 /// What `profile set` changed: a ✓ line per field for people; the saved profile in JSON.
-struct Changed {
+pub(crate) struct Changed {
     saved: Document<AgentProfile>,
     changes: Vec<(&'static str, String, String)>,
+}
+
+/// JSON holds the saved profile alone, so the schema is the profile's.
+impl schemars::JsonSchema for Changed {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Document::<AgentProfile>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Document::<AgentProfile>::json_schema(generator)
+    }
 }
 
 impl serde::Serialize for Changed {

@@ -46,7 +46,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
 
 /// The new conversation: its uuid alone for people and TSV, so `uuid=$(ucconv start …)` works;
 /// the server's object in JSON.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub(crate) struct Started(pub(crate) Document<StartedConversation>);
 

@@ -47,16 +47,21 @@ pub struct Args {
 }
 
 /// What was set where: `[{"queue_name", "agent_status", "ok": true}]` in JSON.
-#[derive(Serialize)]
-struct Set {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Set {
+    /// The queue it was set in.
     queue_name: String,
+    /// The status set: `available`, `busy` or `unavailable`.
+    #[schemars(extend("examples" = ["available", "busy", "unavailable"]))]
     agent_status: String,
+    /// Always true: a failure is an error on stderr and a non-zero exit instead.
     ok: bool,
 }
 
-#[derive(Serialize)]
+/// One change a queue, in the order the queues were named.
+#[derive(Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
-struct Changes(Vec<Set>);
+pub(crate) struct Changes(Vec<Set>);
 
 impl Render for Changes {
     fn human(&self, view: &View) -> Result<String> {

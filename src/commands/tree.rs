@@ -19,7 +19,7 @@ use crate::output::{self, Render, View, table, tsv};
   ucconv commands --json | jq '.commands[] | select(.writes) | .name'
 
 With --json: {name, version, global_flags, commands: [{name, about, description, aliases,
-arguments, flags, writes, idempotent, dry_run, json_schema}], exit_codes, environment}. A flag is
+arguments, flags, writes, idempotent, dry_run, has_subcommands, json_schema}], exit_codes, environment}. A flag is
 {name, long, short, value_name, type, values, default, env, required, repeatable, help}; type is
 one of boolean, count, integer, string, path or enum (then values lists the choices).")]
 pub struct Args {}
@@ -40,8 +40,8 @@ pub(crate) const WRITES: &[(&str, Option<bool>)] = &[
     ("mcp", None),
 ];
 
-#[derive(Serialize)]
-struct Tree {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Tree {
     name: String,
     version: String,
     global_flags: Vec<Flag>,
@@ -50,8 +50,8 @@ struct Tree {
     environment: Vec<EnvVar>,
 }
 
-#[derive(Serialize)]
-struct CommandInfo {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct CommandInfo {
     /// The words after `ucconv`: `list`, `config init`.
     name: String,
     about: String,
@@ -66,10 +66,13 @@ struct CommandInfo {
     dry_run: bool,
     /// Whether it has subcommands of its own, listed after it.
     has_subcommands: bool,
+    /// The names `ucconv schema` describes its JSON output by (several when the shape depends
+    /// on the arguments, like `queue --waiting`).
+    json_schema: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct Flag {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Flag {
     name: String,
     long: Option<String>,
     short: Option<String>,
@@ -84,14 +87,14 @@ struct Flag {
     help: String,
 }
 
-#[derive(Serialize)]
-struct ExitCode {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ExitCode {
     code: u8,
     meaning: String,
 }
 
-#[derive(Serialize)]
-struct EnvVar {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct EnvVar {
     name: String,
     meaning: String,
 }
@@ -192,6 +195,15 @@ fn walk(command: &clap::Command, prefix: &str, into: &mut Vec<CommandInfo>) {
             idempotent: write.and_then(|(_, idempotent)| *idempotent),
             dry_run,
             has_subcommands: sub.has_subcommands(),
+            json_schema: crate::schema::commands()
+                .into_iter()
+                .filter(|s| {
+                    *s == name
+                        || s.strip_prefix(name.as_str())
+                            .is_some_and(|r| r.starts_with(" -") || r == " STATE")
+                })
+                .map(str::to_string)
+                .collect(),
             name: name.clone(),
         });
         walk(sub, &format!("{name} "), into);

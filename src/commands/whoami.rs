@@ -17,12 +17,17 @@ mints a token. TSV: name, user id, edit settings, credentials, base URL.")]
 pub struct Args {}
 
 /// `{"name", "user_id", "edit_settings", "credentials", "base_url"}` in JSON.
-#[derive(Serialize)]
-struct Identity {
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Identity {
+    /// The agent's display name, else their name, from the agent profile.
     name: Option<String>,
+    /// The agent's user id, as text.
     user_id: Option<String>,
+    /// Whether the agent may edit the conversation settings (the permissions).
     edit_settings: Option<bool>,
+    /// Where the credentials came from, e.g. `UCCONV_API_KEY`, `profile "default"`, or `none`.
     credentials: String,
+    /// The base URL requests go to (a password in it hidden).
     base_url: String,
 }
 

@@ -107,7 +107,7 @@ impl Spec {
         Ok(Tool::new(self.name, self.description, schema)
             .with_title(self.title)
             .with_annotations(annotations)
-            .with_raw_output_schema(Arc::new(self.output_schema(|_| None))))
+            .with_raw_output_schema(Arc::new(self.output_schema(crate::schema::output_schema))))
     }
 
     /// The structured output's schema, from `of_command`: the JSON Schema of a CLI command's

@@ -19,7 +19,7 @@ fn expiry(auth: &AgentAuth, view: &View) -> Option<(String, String)> {
 
 /// What `auth` shows: the authorization, with the JWT masked on screen unless asked for
 /// (`--show-token`), as `gh auth status` does. TSV and JSON are for scripts, and give it whole.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct Authorization<'a> {
     auth: &'a Document<AgentAuth>,
@@ -87,6 +87,27 @@ pub fn write_env<W: Write>(out: &mut W, auth: &Document<AgentAuth>) -> Result<()
     }
     out.flush()?;
     Ok(())
+}
+
+/// What `auth --env --json` prints: the two variables `auth --env` exports.
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct EnvExports {
+    /// The agent websocket URL.
+    #[serde(rename = "UCCONV_WS_URL")]
+    ws_url: String,
+    /// The JWT that opens it, whole.
+    #[serde(rename = "UCCONV_WS_JWT")]
+    ws_jwt: String,
+}
+
+impl EnvExports {
+    pub(crate) fn new(auth: &Document<AgentAuth>) -> Result<EnvExports> {
+        let mut values = env_values(auth)?.into_iter().map(|(_, value)| value);
+        Ok(EnvExports {
+            ws_url: values.next().unwrap_or_default(),
+            ws_jwt: values.next().unwrap_or_default(),
+        })
+    }
 }
 
 /// The variables `auth --env` sets, refused if the server put control characters in them.

@@ -203,6 +203,8 @@ pub(crate) fn message_tsv(m: &ConversationMessage) -> String {
 
 /// Messages on their own (`messages`): the transcript for people, a TSV line each, or the
 /// ConversationMessage objects.
+#[derive(schemars::JsonSchema)]
+#[schemars(transparent)]
 pub(crate) struct Transcript(pub(crate) Vec<Document<ConversationMessage>>);
 
 impl serde::Serialize for Transcript {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use jiff::Timestamp;
 
+use super::fields::{Fields, Selected};
 use super::jq::Jq;
 use super::json::{self, ArrayWriter};
 use super::table::{Column, Table};
@@ -194,10 +195,25 @@ enum Writer<W: Write> {
     },
     /// JSON Lines: one object a line, each through `--jq` when given (streams either way).
     Jsonl(W, Option<Rc<Jq>>),
+    /// `--fields`: TSV and JSON Lines stream; a table or a JSON array waits for the last page.
+    Fields {
+        out: W,
+        fields: Rc<Fields>,
+        view: View,
+        kept: Vec<Selected>,
+    },
 }
 
 impl<W: Write> ListWriter<W> {
     pub fn new(out: W, view: &View) -> Self {
+        if let Some(fields) = view.fields.clone() {
+            return ListWriter(Writer::Fields {
+                out,
+                fields,
+                view: view.clone(),
+                kept: Vec::new(),
+            });
+        }
         ListWriter(match (view.format, view.jq.clone()) {
             (OutputFormat::Table, _) => Writer::Table {
                 out,
@@ -243,6 +259,23 @@ impl<W: Write> ListWriter<W> {
                 array.flush()?;
             }
             Writer::JsonJq { items, .. } => items.extend_from_slice(page),
+            Writer::Fields {
+                out,
+                fields,
+                view,
+                kept,
+            } => {
+                for row in page {
+                    let selected = fields.select(row)?;
+                    match (view.format, &view.jq) {
+                        (OutputFormat::Tsv, _) => out.write_all(selected.tsv().as_bytes())?,
+                        (OutputFormat::Jsonl, Some(jq)) => jq.run(&selected, out)?,
+                        (OutputFormat::Jsonl, None) => json::write_line(out, &selected)?,
+                        _ => kept.push(selected),
+                    }
+                }
+                out.flush()?;
+            }
             Writer::Jsonl(out, jq) => {
                 for row in page {
                     match jq {
@@ -263,6 +296,21 @@ impl<W: Write> ListWriter<W> {
             }
             Writer::JsonJq { mut out, jq, items } => jq.run(&items, &mut out)?,
             Writer::Json(array) => array.finish()?,
+            Writer::Fields {
+                mut out,
+                fields,
+                view,
+                kept,
+            } => {
+                match view.format {
+                    OutputFormat::Table if !kept.is_empty() => {
+                        out.write_all(fields.table(&kept, view.width).as_bytes())?
+                    }
+                    OutputFormat::Json => view.write_json(&mut out, &kept)?,
+                    _ => {}
+                }
+                out.flush()?;
+            }
         }
         Ok(())
     }

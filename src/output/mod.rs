@@ -3,6 +3,7 @@
 pub mod agent;
 pub(crate) mod conversation;
 pub(crate) mod desk;
+pub mod fields;
 pub mod jq;
 pub(crate) mod json;
 pub mod list;
@@ -33,6 +34,8 @@ pub struct View {
     pub wide: bool,
     /// `--jq`: every JSON document passes through it.
     pub jq: Option<std::rc::Rc<jq::Jq>>,
+    /// `--fields`: only these fields of each object, in every format.
+    pub fields: Option<std::rc::Rc<fields::Fields>>,
 }
 
 impl View {
@@ -65,6 +68,9 @@ pub trait Render: serde::Serialize {
 
 /// Writes `value` in the view's format (JSON through `--jq` when given) and flushes.
 pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -> Result<()> {
+    if let Some(fields) = &view.fields {
+        return emit_fields(out, value, fields, view);
+    }
     match (view.format, value.records()?) {
         (OutputFormat::Table, _) => out.write_all(value.human(view)?.as_bytes())?,
         (OutputFormat::Tsv, _) => out.write_all(value.tsv()?.as_bytes())?,
@@ -89,6 +95,45 @@ pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -
     Ok(())
 }
 
+/// [`emit`] under `--fields`: each object cut down, then shown in the view's format.
+fn emit_fields<W: Write, T: Render + ?Sized>(
+    out: &mut W,
+    value: &T,
+    fields: &fields::Fields,
+    view: &View,
+) -> Result<()> {
+    let (selected, list) = match value.records()? {
+        Some(records) => (
+            records
+                .iter()
+                .map(|r| fields.select(r))
+                .collect::<Result<Vec<_>>>()?,
+            true,
+        ),
+        None => (vec![fields.select(value)?], false),
+    };
+    match view.format {
+        OutputFormat::Table => out.write_all(fields.table(&selected, view.width).as_bytes())?,
+        OutputFormat::Tsv => {
+            for item in &selected {
+                out.write_all(item.tsv().as_bytes())?;
+            }
+        }
+        OutputFormat::Jsonl => {
+            for item in &selected {
+                match &view.jq {
+                    Some(jq) => jq.run(item, out)?,
+                    None => json::write_line(out, item)?,
+                }
+            }
+        }
+        OutputFormat::Json if list => view.write_json(out, &selected)?,
+        OutputFormat::Json => view.write_json(out, &selected[0])?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
 /// A value whose only text form is one line (a path, a script): that line in a table or TSV, the
 /// JSON value in JSON.
 #[derive(serde::Serialize)]
@@ -100,12 +145,13 @@ pub(crate) struct Plain {
 }
 
 impl Plain {
-    pub(crate) fn new(json: serde_json::Value, text: impl Into<String>) -> Plain {
-        let mut text = text.into();
+    pub(crate) fn new<T: serde::Serialize>(json: &T, text: &str) -> Result<Plain> {
+        let mut text = text.to_string();
         if !text.ends_with('\n') {
             text.push('\n');
         }
-        Plain { json, text }
+        let json = serde_json::to_value(json).map_err(from_json_error)?;
+        Ok(Plain { json, text })
     }
 }
 

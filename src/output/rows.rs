@@ -33,6 +33,19 @@ impl<T: Row> Serialize for Rows<T> {
     }
 }
 
+/// A listing is a JSON array of its items.
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Rows<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<T>::json_schema(generator)
+    }
+}
+
 impl<T: Row> Render for Rows<T> {
     fn human(&self, view: &View) -> Result<String> {
         if self.items.is_empty() {

@@ -98,6 +98,7 @@ macro_rules! wire_type {
 
 mod desk;
 mod queue;
+pub(crate) mod shapes;
 pub use desk::{
     AgentProfile, CannedMessage, Department, PROFILE_CHAT_LIMIT, PROFILE_DEFAULT_STATUS,
     PROFILE_DISPLAY_NAME, PROFILE_LANGUAGE, WebchatContext,
