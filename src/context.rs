@@ -156,13 +156,10 @@ impl Context {
         self.dry_run = command.dry_run();
         if let Some(asked) = self.global.fields.as_ref().filter(|a| !a.is_empty()) {
             let name = command.output_name();
-            let known = crate::schema::top_level_fields(name)
-                .filter(|known| !known.is_empty())
-                .ok_or_else(|| {
-                    Error::usage(format!(
-                        "--fields picks fields of objects, and `{name}` prints none"
-                    ))
-                })?;
+            let known: Vec<String> = crate::schema::of_objects(name)?
+                .into_iter()
+                .map(|field| field.name)
+                .collect();
             let fields = crate::output::fields::Fields::new(asked, &known, name)?;
             self.fields = Some(Rc::new(fields));
         }

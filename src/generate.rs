@@ -33,6 +33,26 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// The README's list of each command's JSON fields, between its `json-fields` markers.
+pub fn readme_fields() -> String {
+    let mut text =
+        String::from("<!-- json-fields: generated from `ucconv schema`; do not edit -->\n");
+    for command in crate::schema::commands() {
+        let fields = crate::schema::top_level_fields(command).unwrap_or_default();
+        let fields = match fields.is_empty() {
+            true => "any JSON, as the server sent it".to_string(),
+            false => fields
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        text.push_str(&format!("- `{command}`: {fields}\n"));
+    }
+    text.push_str("<!-- /json-fields -->\n");
+    text
+}
+
 /// `man/ucconv.1`, and `man/ucconv-<command>.1` for each command and subcommand
 /// (`ucconv-config-init.1`), each ending with the exit codes and environment variables.
 fn man_pages() -> Vec<(String, Vec<u8>)> {

@@ -139,33 +139,25 @@ fn profile_set_reads_then_prints_the_whole_profile_it_would_put() {
 #[test]
 fn api_dry_run_sends_nothing_whatever_the_method() {
     let h = Harness::new();
-    let (code, stdout, _) = run(h.ucconv().args([
+    let post = [
         "api",
         "-X",
         "POST",
         "/conversation/engagements",
         "-f",
         "engagement_name=Welcome",
-        "-H",
-        "Authorization: Bearer leaked",
-        "--dry-run",
-    ]));
+    ];
+    let (code, stdout, _) =
+        run(h
+            .ucconv()
+            .args(post)
+            .args(["-H", "Authorization: Bearer leaked", "--dry-run"]));
     assert_eq!(
         code, 2,
         "a header that would replace the credentials is still refused"
     );
     assert!(stdout.is_empty());
-    let planned = dry_then_real(
-        &h,
-        &[
-            "api",
-            "-X",
-            "POST",
-            "/conversation/engagements",
-            "-f",
-            "engagement_name=Welcome",
-        ],
-    );
+    let planned = dry_then_real(&h, &post);
     assert_eq!(planned[0]["body"], json!({"engagement_name": "Welcome"}));
     h.emulator.clear_requests();
     let (code, stdout, _) = run(h

@@ -26,6 +26,30 @@ fn completions_and_man_pages_match_the_clap_model() {
 }
 
 #[test]
+fn the_readme_lists_the_json_fields_of_the_schemas() {
+    let path = root().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let block = ucconv::generate::readme_fields();
+    let start = readme
+        .find("<!-- json-fields")
+        .expect("the README has the json-fields block");
+    let end = readme
+        .find("<!-- /json-fields -->")
+        .expect("the block ends")
+        + "<!-- /json-fields -->\n".len();
+    if std::env::var("UCCONV_UPDATE_GENERATED").is_ok_and(|v| v == "1") {
+        let updated = format!("{}{block}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        block,
+        "stale: run `UCCONV_UPDATE_GENERATED=1 cargo test --test generated` and commit README.md"
+    );
+}
+
+#[test]
 fn every_command_has_a_man_page() {
     let pages: Vec<String> = ucconv::generate::files()
         .into_iter()

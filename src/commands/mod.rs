@@ -257,13 +257,7 @@ pub fn print_plan(ctx: &Context, requests: &[serde_json::Value]) -> Result<()> {
 /// A bare `--fields`: the fields the command's output has, with their types and descriptions.
 pub fn print_fields(ctx: &Context, command: &crate::cli::Command) -> Result<()> {
     let name = command.output_name();
-    let fields = crate::schema::fields(name)
-        .filter(|fields| !fields.is_empty())
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "--fields picks fields of objects, and `{name}` prints none"
-            ))
-        })?;
+    let fields = crate::schema::of_objects(name)?;
     let listed = FieldList(
         fields
             .into_iter()

@@ -11,6 +11,17 @@ pub(crate) fn top_level_fields(command: &str) -> Option<Vec<String>> {
     Some(fields.into_iter().map(|field| field.name).collect())
 }
 
+/// The fields `--fields` can pick from `command`'s output; a usage error when it prints no objects.
+pub(crate) fn of_objects(command: &str) -> crate::error::Result<Vec<Field>> {
+    fields(command)
+        .filter(|fields| !fields.is_empty())
+        .ok_or_else(|| {
+            crate::error::Error::usage(format!(
+                "--fields picks fields of objects, and `{command}` prints none"
+            ))
+        })
+}
+
 /// A documented top-level field: its name, a short type and its description.
 pub(crate) struct Field {
     pub(crate) name: String,

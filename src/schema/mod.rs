@@ -19,7 +19,7 @@ use crate::output::rows::Rows;
 mod fields;
 #[allow(unused_imports)]
 // `top_level_fields` is for `--fields`, which comes in another change.
-pub(crate) use fields::{fields, fields_markdown, top_level_fields};
+pub(crate) use fields::{fields_markdown, of_objects, top_level_fields};
 
 /// What every API object in every schema allows, said once in each schema's description.
 const TOLERANCE: &str = "Every field may be missing or null; the API adds fields, which are kept \
