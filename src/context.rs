@@ -155,7 +155,7 @@ impl Context {
     pub fn for_command(mut self, command: &crate::cli::Command) -> Result<Context> {
         self.dry_run = command.dry_run();
         if let Some(asked) = self.global.fields.as_ref().filter(|a| !a.is_empty()) {
-            let name = command.output_name();
+            let name = self.output_name(command);
             let known: Vec<String> = crate::schema::of_objects(name)?
                 .into_iter()
                 .map(|field| field.name)
@@ -164,6 +164,14 @@ impl Context {
             self.fields = Some(Rc::new(fields));
         }
         Ok(self)
+    }
+
+    /// The name of what this run prints in `ucconv schema`: a dry run prints requests.
+    pub fn output_name(&self, command: &crate::cli::Command) -> &'static str {
+        match self.dry_run {
+            crate::api::plan::DryRun::Off => command.output_name(),
+            _ => "dry-run",
+        }
     }
 
     /// A bare `--fields`: the command's fields are what to print.
@@ -248,10 +256,19 @@ impl Context {
         let retry_base = env_var("UCCONV_RETRY_BASE_MS")
             .and_then(|ms| ms.parse().ok())
             .map_or(Duration::from_millis(500), Duration::from_millis);
-        let max_body = env_var("UCCONV_MAX_BODY_MIB")
-            .and_then(|mib| mib.trim().parse::<usize>().ok())
-            .filter(|&mib| mib > 0)
-            .map_or(DEFAULT_MAX_BODY, |mib| mib.saturating_mul(1 << 20));
+        let max_body = match env_var("UCCONV_MAX_BODY_MIB") {
+            None => DEFAULT_MAX_BODY,
+            Some(text) => match text.trim().parse::<usize>() {
+                Ok(mib) if mib > 0 => mib.saturating_mul(1 << 20),
+                _ => {
+                    self.ui.warn(&format!(
+                        "UCCONV_MAX_BODY_MIB={text:?} is not a positive whole number of MiB; using {}",
+                        DEFAULT_MAX_BODY >> 20
+                    ));
+                    DEFAULT_MAX_BODY
+                }
+            },
+        };
         Settings {
             timeout: Duration::from_secs(self.global.timeout),
             retries: self.global.retries,

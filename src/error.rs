@@ -16,6 +16,85 @@ pub(crate) mod exit {
     pub(crate) const INTERRUPTED: u8 = 130;
 }
 
+/// Every stable code of the JSON error object, with its exit code and what it means: the list
+/// `ucconv commands --json` and `ucconv schema stderr` publish. A test keeps it in step with
+/// [`Error::code`].
+pub(crate) const CODES: &[(&str, u8, &str)] = &[
+    (
+        "usage",
+        exit::USAGE,
+        "bad or missing arguments, or input needed where prompting is impossible",
+    ),
+    (
+        "no_credentials",
+        exit::AUTH,
+        "no API key, token or profile was found",
+    ),
+    (
+        "unauthorized",
+        exit::AUTH,
+        "HTTP 401: the key or token was rejected",
+    ),
+    (
+        "forbidden",
+        exit::AUTH,
+        "HTTP 403: the key lacks the permission",
+    ),
+    (
+        "app_disabled",
+        exit::AUTH,
+        "HTTP 410: the authorized application is disabled",
+    ),
+    ("not_found", exit::NOT_FOUND, "HTTP 404"),
+    (
+        "rate_limited",
+        exit::RATE_LIMITED,
+        "HTTP 429, after the retries",
+    ),
+    (
+        "network",
+        exit::NETWORK,
+        "connect, DNS, TLS or timeout, after the retries",
+    ),
+    ("server_error", exit::SERVER, "HTTP 5xx, after the retries"),
+    (
+        "bad_response",
+        exit::BAD_RESPONSE,
+        "an answer that is not what the API sends",
+    ),
+    (
+        "paging_stuck",
+        exit::BAD_RESPONSE,
+        "paging that does not advance",
+    ),
+    ("bad_request", exit::OTHER, "HTTP 400"),
+    ("conflict", exit::OTHER, "HTTP 409"),
+    (
+        "api_error",
+        exit::OTHER,
+        "a 2xx answer with \"success\": false",
+    ),
+    ("http_error", exit::OTHER, "any other HTTP status"),
+    (
+        "cross_host_redirect",
+        exit::OTHER,
+        "a redirect to another host, not followed",
+    ),
+    (
+        "config",
+        exit::OTHER,
+        "a config file problem, such as an unknown profile",
+    ),
+    ("jq", exit::OTHER, "the --jq filter failed on the data"),
+    ("io", exit::OTHER, "a local read or write failed"),
+    ("interrupted", exit::INTERRUPTED, "Ctrl-C"),
+    (
+        "cancelled",
+        exit::INTERRUPTED,
+        "a prompt was declined or dismissed",
+    ),
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad or missing input from the user, including input we would have to prompt for but cannot.
@@ -257,6 +336,54 @@ impl From<std::io::Error> for Error {
             Error::BrokenPipe
         } else {
             Error::Io(error)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_published_with_its_exit_code() {
+        let errors = [
+            Error::usage("x"),
+            Error::NoCredentials,
+            Error::api(400, "x"),
+            Error::api(401, "x"),
+            Error::api(403, "x"),
+            Error::api(404, "x"),
+            Error::api(409, "x"),
+            Error::api(410, "x"),
+            Error::api(429, "x"),
+            Error::api(503, "x"),
+            Error::api(200, "x"),
+            Error::api(418, "x"),
+            Error::network("x"),
+            Error::bad_response("x"),
+            Error::Paging {
+                message: "x".into(),
+            },
+            Error::CrossHostRedirect {
+                location: "x".into(),
+            },
+            Error::config("x"),
+            Error::Filter {
+                message: "x".into(),
+            },
+            Error::Interrupted,
+            Error::Cancelled,
+            Error::Io(std::io::Error::other("x")),
+        ];
+        assert_eq!(errors.len(), CODES.len());
+        for error in &errors {
+            let published = CODES.iter().find(|(code, ..)| *code == error.code());
+            assert_eq!(
+                published.map(|(_, exit, _)| *exit),
+                Some(error.exit_code()),
+                "{}",
+                error.code()
+            );
         }
     }
 }

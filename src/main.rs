@@ -74,7 +74,7 @@ fn run(cli: Cli, ui: Ui) -> Result<()> {
     // A prompt cancelled by Ctrl-C may still sit blocked reading the terminal: do not wait for it.
     runtime.shutdown_background();
     match result {
-        Err(Error::DryRun(requests)) => commands::print_plan(&ctx, &requests),
+        Err(Error::DryRun(requests)) => commands::print_plan(&ctx, requests),
         other => other,
     }
 }

@@ -25,7 +25,10 @@ pub(crate) fn env_format(value: Option<&str>) -> Result<Option<OutputFormat>, St
 pub fn json_requested(args: &[OsString], env_output: Option<&str>) -> bool {
     let is_json = |format: &str| matches!(format, "json" | "jsonl");
     let mut words = args.iter().skip(1).map(|word| word.to_string_lossy());
+    // Any JSON format flag asks for JSON (even when clap then refuses a second one); else the
+    // last format flag, else the environment.
     let mut format_flag = None;
+    let mut any_json = false;
     while let Some(word) = words.next() {
         let word = word.as_ref();
         match word {
@@ -45,6 +48,10 @@ pub fn json_requested(args: &[OsString], env_output: Option<&str>) -> bool {
             }
             _ => {}
         }
+        any_json |= format_flag.as_deref().is_some_and(is_json);
+    }
+    if any_json {
+        return true;
     }
     match format_flag {
         Some(format) => is_json(&format),
@@ -56,13 +63,13 @@ pub fn json_requested(args: &[OsString], env_output: Option<&str>) -> bool {
 /// usage line become the hint.
 pub fn from_clap(error: &clap::Error) -> Error {
     use clap::error::ErrorKind;
-    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        return Error::usage_with_hint(
-            "a command is required",
-            "`ucconv --help` lists the commands",
-        );
-    }
     let text = error.render().to_string();
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
+    ) {
+        return missing_command(&text);
+    }
     let mut lines = text.lines().map(str::trim).filter(|line| !line.is_empty());
     let message = lines
         .next()
@@ -93,6 +100,38 @@ pub fn from_clap(error: &clap::Error) -> Error {
         );
     }
     Error::usage_with_hint(message, hints.join("; "))
+}
+
+/// `ucconv config` alone: which command lacks its subcommand, and the ones it has. The help clap
+/// rendered names the command in its usage line.
+fn missing_command(help: &str) -> Error {
+    let words: Vec<&str> = help
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("Usage: "))
+        .unwrap_or("ucconv")
+        .split_whitespace()
+        .take_while(|word| !word.starts_with(['-', '[', '<']))
+        .collect();
+    let mut command = crate::cli::command();
+    for word in words.iter().skip(1) {
+        match command.find_subcommand(word) {
+            Some(sub) => command = sub.clone(),
+            None => break,
+        }
+    }
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name())
+        .filter(|name| *name != "help")
+        .collect();
+    let path = words.join(" ");
+    Error::usage_with_hint(
+        format!("`{path}` needs a command"),
+        format!(
+            "its commands: {} (`{path} --help` says more)",
+            names.join(", ")
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -129,6 +168,8 @@ mod tests {
             ("list --bogus", Some("xml"), false),
             ("list --bogus", Some(""), false),
             ("api /x -- --json", None, false),
+            ("-o json -o tsv list", None, true),
+            ("-o tsv -o json list", None, true),
         ];
         for (line, env, expected) in cases {
             assert_eq!(
@@ -163,10 +204,11 @@ mod tests {
                 "unexpected argument '--bogus' found",
                 "usage: ucconv list [OPTIONS]",
             ),
+            ("", "`ucconv` needs a command", "its commands: list, get,"),
             (
-                "",
-                "a command is required",
-                "`ucconv --help` lists the commands",
+                "config",
+                "`ucconv config` needs a command",
+                "its commands: init, show, use, path (`ucconv config --help` says more)",
             ),
         ];
         for (line, message, hint) in cases {

@@ -172,10 +172,61 @@ fn api_dry_run_sends_nothing_whatever_the_method() {
 fn dry_run_output_goes_through_jq() {
     let h = Harness::new();
     let uuid = h.newest_uuid();
-    let (code, stdout, _) = run(h
-        .ucconv()
-        .args(["join", &uuid, "--dry-run", "--jq", ".method"]));
+    let (code, stdout, _) =
+        run(h
+            .ucconv()
+            .args(["join", &uuid, "--dry-run", "--jq", ".[].method"]));
     assert_eq!(code, 0);
-    assert_eq!(stdout, "PUT\n");
+    assert_eq!(
+        stdout, "PUT\n",
+        "--jq, like --json, sees the plan as one array"
+    );
+    let (_, stdout, _) =
+        run(h
+            .ucconv()
+            .args(["join", &uuid, "--dry-run", "-o", "jsonl", "--jq", ".method"]));
+    assert_eq!(stdout, "PUT\n", "with -o jsonl, each request");
     assert!(h.requests().is_empty());
+}
+
+#[test]
+fn several_planned_requests_are_one_array_with_json_and_lines_without() {
+    let h = Harness::new();
+    let args = ["status", "busy", "--all-queues", "--dry-run"];
+    let (code, stdout, _) = run(h.ucconv().args(args).arg("--json"));
+    assert_eq!(code, 0);
+    let planned = parse_json(&stdout);
+    assert_eq!(planned.as_array().map(Vec::len), Some(2), "{stdout}");
+    let (_, lines, _) = run(h.ucconv().args(args).args(["-o", "jsonl"]));
+    assert_eq!(lines.lines().count(), 2);
+    assert!(lines.lines().all(|l| parse_json(l)["method"] == "PUT"));
+    let (_, count, _) = run(h.ucconv().args(args).args(["--json", "--jq", "length"]));
+    assert_eq!(count, "2\n", "--jq sees the whole plan");
+    let (code, methods, stderr) = run(h
+        .ucconv()
+        .args(args)
+        .args(["--fields", "method,idempotent"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        methods,
+        "{\"method\":\"PUT\",\"idempotent\":true}\n".repeat(2)
+    );
+    assert!(h.requests().iter().all(|r| r.method == "GET"));
+}
+
+#[test]
+fn status_jsonl_is_one_object_a_line() {
+    let h = Harness::new();
+    let (code, stdout, stderr) =
+        run(h
+            .ucconv()
+            .args(["status", "busy", "--all-queues", "-o", "jsonl"]));
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<Value> = stdout.lines().map(parse_json).collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["agent_status"] == "busy" && l["ok"] == true)
+    );
 }

@@ -204,6 +204,19 @@ fn output_of(h: &Harness, command: &str) -> Vec<Value> {
             vec![parse_json(&stdout)]
         }
         "config path" => one(&["config", "path"]),
+        "dry-run" => one(&["status", "busy", "--all-queues", "--dry-run"]),
+        "stderr" => {
+            h.emulator.inject(ucconv_emulator::FaultRule::times(
+                ucconv_emulator::Fault::error(429, "slow down"),
+                1,
+            ));
+            let (code, _, stderr) =
+                run(h
+                    .ucconv()
+                    .args(["get", "no-such-conversation", "--json", "-v"]));
+            assert_eq!(code, 4, "{stderr}");
+            stderr.lines().map(parse_json).collect()
+        }
         "config use" => {
             output_of(h, "config init");
             let (code, stdout, stderr) = run(h.bare().args(["config", "use", "default", "--json"]));

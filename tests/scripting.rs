@@ -89,7 +89,17 @@ fn argument_errors_name_the_problem_and_the_way_out() {
             "'--all' cannot be used with '--limit",
             "usage:",
         ),
-        (&[], "requires a subcommand", "subcommands: list"),
+        (&[], "`ucconv` needs a command", "its commands: list"),
+        (
+            &["config"],
+            "`ucconv config` needs a command",
+            "init, show, use, path",
+        ),
+        (
+            &["-o", "json", "-o", "tsv", "list"],
+            "cannot be used multiple times",
+            "usage:",
+        ),
     ];
     for (args, message, hint) in cases {
         let (code, _, stderr) = run(h.ucconv().args(*args).arg("--json"));
@@ -597,5 +607,83 @@ fn fields_pick_from_follow_events_too() {
         let keys: Vec<&String> = event.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["event", "body"]);
         assert_eq!(event["event"], "message");
+    }
+}
+
+#[test]
+fn a_bad_max_body_setting_is_a_warning_not_silence() {
+    let h = Harness::new();
+    let (code, _, stderr) = run(h
+        .ucconv()
+        .args(["list", "--limit", "1", "--json"])
+        .env("UCCONV_MAX_BODY_MIB", "abc"));
+    assert_eq!(code, 0);
+    let warning = &json_lines(&stderr)[0]["warning"]["message"];
+    assert!(
+        warning
+            .as_str()
+            .unwrap()
+            .contains("UCCONV_MAX_BODY_MIB=\"abc\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn jq_never_sees_the_environment_and_prints_only_json() {
+    let h = Harness::new();
+    let (code, stdout, stderr) =
+        run(h
+            .ucconv()
+            .args(["list", "--limit", "1", "--jq", "env.UCCONV_API_KEY"]));
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        !stdout.contains(ucconv_emulator::DEFAULT_KEY)
+            && !stderr.contains(ucconv_emulator::DEFAULT_KEY)
+    );
+    let (code, stdout, _) = run(h
+        .ucconv()
+        .args(["list", "--limit", "1", "--jq", "[1/0, nan]"]));
+    assert_eq!(code, 0);
+    assert!(serde_json::from_str::<Value>(&stdout).is_ok(), "{stdout}");
+}
+
+#[test]
+fn api_refuses_paths_that_climb_out_of_the_base_path() {
+    let h = Harness::new();
+    for path in [
+        "../../etc",
+        "/rest/v2/../../admin",
+        "/conversation/%2e%2e/%2e%2e/x",
+    ] {
+        let (code, _, stderr) = run(h.ucconv().args(["api", path]));
+        assert_eq!(code, 2, "{path}: {stderr}");
+        assert!(stderr.contains("leaves the API's base path"), "{stderr}");
+    }
+    assert!(h.requests().is_empty());
+}
+
+#[test]
+fn config_init_again_on_the_default_profile_still_reports_it_default() {
+    let h = Harness::new();
+    for _ in 0..2 {
+        let output = h
+            .bare()
+            .args([
+                "-p",
+                "a",
+                "config",
+                "init",
+                "--key-stdin",
+                "--no-verify",
+                "--json",
+            ])
+            .write_stdin("k-1\n")
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        assert_eq!(
+            parse_json(&String::from_utf8_lossy(&output.stdout))["default"],
+            true
+        );
     }
 }

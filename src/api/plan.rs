@@ -1,7 +1,7 @@
 //! `--dry-run`: the request as it would go over the wire, for printing instead of sending.
 
 use reqwest::Method;
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use super::transport::{Request, Transport};
 
@@ -60,13 +60,31 @@ pub(super) fn describe(transport: &Transport, request: &Request) -> Value {
             Value::String("application/json".into()),
         );
     }
-    json!({
-        "method": request.method.as_str(),
-        "url": request.url.as_str(),
-        "headers": headers,
-        "body": body,
-        "idempotent": request.idempotent,
-    })
+    let planned = PlannedRequest {
+        method: request.method.to_string(),
+        url: request.url.to_string(),
+        headers,
+        body,
+        idempotent: request.idempotent,
+    };
+    serde_json::to_value(planned).unwrap_or(Value::Null)
+}
+
+/// One request a dry run held back, as `--dry-run` prints it.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct PlannedRequest {
+    /// The HTTP method.
+    #[schemars(extend("examples" = ["PUT", "POST", "DELETE"]))]
+    method: String,
+    /// The whole URL, query included.
+    url: String,
+    /// Every header it would carry, by lower-case name; credentials as `[redacted]`.
+    headers: Map<String, Value>,
+    /// The JSON body (text when the body is not JSON), or null for none.
+    body: Option<Value>,
+    /// Whether the server may safely see it twice: ucconv retries it after a 5xx or a dropped
+    /// connection only if so.
+    idempotent: bool,
 }
 
 #[cfg(test)]

@@ -84,13 +84,26 @@ impl ApiClient {
             self.base().as_str().trim_end_matches('/'),
             relative.trim_start_matches('/')
         );
-        let url = Url::parse(&joined)
+        let mut url = Url::parse(&joined)
             .map_err(|e| Error::usage(format!("cannot build a URL from {path:?}: {e}")))?;
         if url.origin() != self.base().origin() {
             return Err(Error::usage(format!(
                 "{path:?} does not stay on the API's host"
             )));
         }
+        // `..` (or `%2e%2e`) would climb out of the base path, to endpoints that are not the API's.
+        if !url
+            .path()
+            .starts_with(self.base().path().trim_end_matches('/'))
+            || has_dot_segment(relative)
+        {
+            return Err(Error::usage_with_hint(
+                format!("{path:?} leaves the API's base path"),
+                "give a path below it, without . or .. segments, e.g. /conversation/engagements",
+            ));
+        }
+        // A fragment is never sent.
+        url.set_fragment(None);
         Ok(url)
     }
 
@@ -114,9 +127,34 @@ impl ApiClient {
     }
 }
 
+/// Whether a path has a `.` or `..` segment, percent-encoded or not.
+fn has_dot_segment(path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/').any(|segment| {
+        let decoded = percent_encoding::percent_decode_str(segment).decode_utf8_lossy();
+        decoded == "." || decoded == ".."
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_segments_are_found_however_they_are_written() {
+        for path in [
+            "../../etc",
+            "/a/./b",
+            "/rest/v2/../../admin",
+            "/a/%2e%2E/b",
+            "/a/.%2e",
+        ] {
+            assert!(has_dot_segment(path), "{path}");
+        }
+        for path in ["/conversation/engagements", "/a/.b/c", "/a?x=..", "/a/b..c"] {
+            assert!(!has_dot_segment(path), "{path}");
+        }
+    }
 
     #[test]
     fn credentials_cannot_be_overridden() {

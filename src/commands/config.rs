@@ -221,7 +221,8 @@ async fn init(args: InitArgs, ctx: &Context) -> Result<()> {
         if make_default {
             config.default_profile = Some(name.clone());
         }
-        Ok(make_default)
+        // Saved again, the default profile is still the default.
+        Ok(config.default_profile.as_deref() == Some(name.as_str()))
     })?;
 
     let verified = if args.no_verify {

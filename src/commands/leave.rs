@@ -37,7 +37,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
 async fn confirm(ctx: &Context, uuid: &str) -> Result<()> {
     if !ctx.can_prompt() {
         return Err(Error::usage_with_hint(
-            "leaving needs confirmation, and there is no terminal to ask on",
+            "leaving needs confirmation, and ucconv cannot ask here (no terminal, --no-input, or JSON output)",
             "pass --yes to leave without asking",
         ));
     }

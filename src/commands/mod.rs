@@ -243,20 +243,50 @@ impl WriteArgs {
     }
 }
 
-/// What `--dry-run` prints: each request it held back, one JSON document each, through `--jq`.
-pub fn print_plan(ctx: &Context, requests: &[serde_json::Value]) -> Result<()> {
-    let mut out = output::stdout();
-    let view = ctx.view();
-    for request in requests {
-        view.write_json(&mut out, request)?;
+/// What `--dry-run` prints: the requests it held back, as records (`--json`: one array;
+/// otherwise one object a line), through `--fields` and `--jq` like any other output.
+pub fn print_plan(ctx: &Context, requests: Vec<serde_json::Value>) -> Result<()> {
+    let view = View {
+        // Not a table or TSV: a request is only readable as JSON.
+        format: match ctx.format {
+            output::OutputFormat::Json => output::OutputFormat::Json,
+            _ => output::OutputFormat::Jsonl,
+        },
+        ..ctx.view()
+    };
+    output::emit(&mut output::stdout(), &Plan(requests), &view)
+}
+
+/// The requests of a dry run.
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Plan(Vec<serde_json::Value>);
+
+impl Render for Plan {
+    fn human(&self, _: &View) -> Result<String> {
+        unreachable_format()
     }
-    std::io::Write::flush(&mut out)?;
-    Ok(())
+    fn tsv(&self) -> Result<String> {
+        unreachable_format()
+    }
+    fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
+        let records = self
+            .0
+            .iter()
+            .map(|r| serde_json::value::to_raw_value(r).map_err(output::from_json_error))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(records))
+    }
+}
+
+/// [`print_plan`] only ever asks for JSON.
+fn unreachable_format() -> Result<String> {
+    Err(Error::usage("a dry run prints JSON only"))
 }
 
 /// A bare `--fields`: the fields the command's output has, with their types and descriptions.
 pub fn print_fields(ctx: &Context, command: &crate::cli::Command) -> Result<()> {
-    let name = command.output_name();
+    let name = ctx.output_name(command);
     let fields = crate::schema::of_objects(name)?;
     let listed = FieldList(
         fields

@@ -78,6 +78,15 @@ impl Render for Changes {
             .map(|s| tsv::line(&[s.queue_name.as_str(), &s.agent_status]))
             .collect())
     }
+
+    fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
+        let records = self
+            .0
+            .iter()
+            .map(|set| serde_json::value::to_raw_value(set).map_err(output::from_json_error))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Some(records))
+    }
 }
 
 pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {

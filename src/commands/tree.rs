@@ -19,7 +19,8 @@ use crate::output::{self, Render, View, table, tsv};
   ucconv commands --json | jq '.commands[] | select(.writes) | .name'
 
 With --json: {name, version, global_flags, commands: [{name, about, description, aliases,
-arguments, flags, writes, idempotent, dry_run, has_subcommands, json_schema}], exit_codes, environment}. A flag is
+arguments, flags, writes, idempotent, dry_run, has_subcommands, json_schema}], exit_codes,
+error_codes, environment}. A flag is
 {name, long, short, value_name, type, values, default, env, required, repeatable, help}; type is
 one of boolean, count, integer, string, path or enum (then values lists the choices).")]
 pub struct Args {}
@@ -47,7 +48,16 @@ pub(crate) struct Tree {
     global_flags: Vec<Flag>,
     commands: Vec<CommandInfo>,
     exit_codes: Vec<ExitCode>,
+    /// The codes of the JSON error object on stderr (`ucconv schema stderr`).
+    error_codes: Vec<ErrorCode>,
     environment: Vec<EnvVar>,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct ErrorCode {
+    code: &'static str,
+    exit_code: u8,
+    meaning: &'static str,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -84,6 +94,10 @@ pub(crate) struct Flag {
     env: Option<String>,
     required: bool,
     repeatable: bool,
+    /// The flag may be given bare, without its value (`--fields` alone lists the fields).
+    value_optional: bool,
+    /// Flags of the same command that cannot be given with this one.
+    conflicts_with: Vec<String>,
     help: String,
 }
 
@@ -110,7 +124,16 @@ fn kind_of(arg: &clap::Arg) -> &'static str {
         return "enum";
     }
     let id = arg.get_value_parser().type_id();
-    if id == TypeId::of::<u64>() || id == TypeId::of::<u32>() || id == TypeId::of::<i64>() {
+    let integers = [
+        TypeId::of::<u64>(),
+        TypeId::of::<u32>(),
+        TypeId::of::<u16>(),
+        TypeId::of::<u8>(),
+        TypeId::of::<usize>(),
+        TypeId::of::<i64>(),
+        TypeId::of::<i32>(),
+    ];
+    if integers.iter().any(|t| id == *t) {
         "integer"
     } else if id == TypeId::of::<PathBuf>() {
         "path"
@@ -119,7 +142,7 @@ fn kind_of(arg: &clap::Arg) -> &'static str {
     }
 }
 
-fn flag(arg: &clap::Arg) -> Flag {
+fn flag(arg: &clap::Arg, command: &clap::Command) -> Flag {
     let text = |s: &clap::builder::StyledStr| s.to_string();
     let boolean = matches!(arg.get_action(), ArgAction::SetTrue | ArgAction::Count);
     let defaults: Vec<String> = arg
@@ -127,6 +150,7 @@ fn flag(arg: &clap::Arg) -> Flag {
         .iter()
         .map(|v| v.to_string_lossy().into_owned())
         .collect();
+    let help_text = arg.get_help().map(text).unwrap_or_default();
     Flag {
         name: arg.get_id().to_string(),
         long: arg.get_long().map(|l| format!("--{l}")),
@@ -145,13 +169,26 @@ fn flag(arg: &clap::Arg) -> Flag {
             .filter(|v| !v.is_hide_set() && !boolean)
             .map(|v| v.get_name().to_string())
             .collect(),
-        default: (!boolean && !defaults.is_empty()).then(|| defaults.join(",")),
+        default: (!boolean && !defaults.is_empty())
+            .then(|| defaults.join(","))
+            .or_else(|| in_help(&help_text, "[default: ")),
         env: arg
             .get_env()
             .map(|e| e.to_string_lossy().into_owned())
-            .or_else(|| env_in_help(&arg.get_help().map(text).unwrap_or_default())),
+            .or_else(|| in_help(&help_text, "[env: ")),
         required: arg.is_required_set(),
         repeatable: matches!(arg.get_action(), ArgAction::Append | ArgAction::Count),
+        value_optional: arg.get_action().takes_values()
+            && arg.get_num_args().is_some_and(|n| n.min_values() == 0),
+        conflicts_with: command
+            .get_arg_conflicts_with(arg)
+            .iter()
+            .map(|other| {
+                other
+                    .get_long()
+                    .map_or_else(|| other.get_id().to_string(), |l| format!("--{l}"))
+            })
+            .collect(),
         help: arg
             .get_long_help()
             .or(arg.get_help())
@@ -160,9 +197,10 @@ fn flag(arg: &clap::Arg) -> Flag {
     }
 }
 
-/// `[env: NAME]` in a flag's help: a variable read by the context rather than by clap.
-fn env_in_help(help: &str) -> Option<String> {
-    let start = help.find("[env: ")? + 6;
+/// `[env: NAME]` or `[default: VALUE]` in a flag's help: a variable read by the context rather
+/// than by clap, or a default clap does not apply itself.
+fn in_help(help: &str, tag: &str) -> Option<String> {
+    let start = help.find(tag)? + tag.len();
     let end = start + help[start..].find(']')?;
     Some(help[start..end].to_string())
 }
@@ -189,8 +227,8 @@ fn walk(command: &clap::Command, prefix: &str, into: &mut Vec<CommandInfo>) {
             about: sub.get_about().map(|s| s.to_string()).unwrap_or_default(),
             description: sub.get_long_about().map(|s| s.to_string()),
             aliases: sub.get_visible_aliases().map(str::to_string).collect(),
-            arguments: arguments.into_iter().map(flag).collect(),
-            flags: flags.into_iter().map(flag).collect(),
+            arguments: arguments.into_iter().map(|a| flag(a, sub)).collect(),
+            flags: flags.into_iter().map(|a| flag(a, sub)).collect(),
             writes: write.is_some(),
             idempotent: write.and_then(|(_, idempotent)| *idempotent),
             dry_run,
@@ -247,10 +285,18 @@ fn tree() -> Tree {
         global_flags: top
             .get_arguments()
             .filter(|a| a.is_global_set())
-            .map(flag)
+            .map(|a| flag(a, &top))
             .collect(),
         commands,
         exit_codes,
+        error_codes: crate::error::CODES
+            .iter()
+            .map(|&(code, exit_code, meaning)| ErrorCode {
+                code,
+                exit_code,
+                meaning,
+            })
+            .collect(),
         environment,
     }
 }
@@ -339,6 +385,24 @@ mod tests {
             .unwrap();
         assert_eq!(base_url.env.as_deref(), Some("UCCONV_BASE_URL"));
         assert!(by_long("--all").values.is_empty());
+        assert_eq!(by_long("--all").conflicts_with, ["--limit"]);
+        assert_eq!(
+            base_url.default.as_deref(),
+            Some("https://secure.ultracart.com/rest/v2")
+        );
+        let fields = tree
+            .global_flags
+            .iter()
+            .find(|f| f.name == "fields")
+            .unwrap();
+        assert!(fields.value_optional && !by_long("--limit").value_optional);
+        let follow = tree.commands.iter().find(|c| c.name == "follow").unwrap();
+        let tail = follow
+            .flags
+            .iter()
+            .find(|f| f.long.as_deref() == Some("--tail"))
+            .unwrap();
+        assert_eq!(tail.kind, "integer");
         let quiet = tree
             .global_flags
             .iter()

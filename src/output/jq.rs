@@ -62,8 +62,9 @@ impl Jq {
         let defs = jaq_core::defs()
             .chain(jaq_std::defs())
             .chain(jaq_json::defs());
+        // No `env`: the environment holds the credentials, and a filter may come from anywhere.
         let funs = jaq_core::funs()
-            .chain(jaq_std::funs())
+            .chain(jaq_std::funs().filter(|(name, ..)| *name != "env"))
             .chain(jaq_json::funs());
         let arena = Arena::default();
         let modules = Loader::new(defs)
@@ -107,7 +108,7 @@ impl Jq {
                     out.write_all(&bytes)?;
                     out.write_all(b"\n")?;
                 }
-                Ok(value) => writeln!(out, "{value}")?,
+                Ok(value) => writeln!(out, "{}", finite(value))?,
                 Err(error) => {
                     return Err(Error::Filter {
                         message: format!("--jq: {error}"),
@@ -117,6 +118,36 @@ impl Jq {
         }
         out.flush()?;
         Ok(())
+    }
+}
+
+/// JSON has no NaN or infinity: as jq does, NaN prints as null and infinities as the largest
+/// finite numbers, wherever they sit in the value.
+fn finite(value: Val) -> Val {
+    use jaq_json::Num;
+    match value {
+        Val::Num(Num::Float(x)) if x.is_nan() => Val::Null,
+        Val::Num(Num::Float(x)) if x.is_infinite() => {
+            Val::Num(Num::Float(if x > 0.0 { f64::MAX } else { f64::MIN }))
+        }
+        Val::Arr(items) if items.iter().any(has_non_finite) => Val::Arr(jaq_json::Rc::new(
+            items.iter().cloned().map(finite).collect(),
+        )),
+        Val::Obj(map) if map.values().any(has_non_finite) => Val::Obj(jaq_json::Rc::new(
+            map.iter()
+                .map(|(k, v)| (k.clone(), finite(v.clone())))
+                .collect(),
+        )),
+        other => other,
+    }
+}
+
+fn has_non_finite(value: &Val) -> bool {
+    match value {
+        Val::Num(jaq_json::Num::Float(x)) => !x.is_finite(),
+        Val::Arr(items) => items.iter().any(has_non_finite),
+        Val::Obj(map) => map.values().any(has_non_finite),
+        _ => false,
     }
 }
 
@@ -138,6 +169,30 @@ mod tests {
         assert_eq!(run("map(.n) | add", input.clone()), "3\n");
         assert_eq!(run("length", input.clone()), "2\n");
         assert_eq!(run(".[0]", input), "{\"a\":\"x\",\"n\":1}\n");
+    }
+
+    #[test]
+    fn non_finite_numbers_print_as_jq_prints_them() {
+        let cases = [
+            ("1/0", "1.7976931348623157e308\n"),
+            ("-1/0", "-1.7976931348623157e308\n"),
+            ("nan", "null\n"),
+            (
+                "[infinite, nan, {a: -infinite}]",
+                "[1.7976931348623157e308,null,{\"a\":-1.7976931348623157e308}]\n",
+            ),
+        ];
+        for (code, expected) in cases {
+            assert_eq!(run(code, json!(null)), expected, "{code}");
+        }
+    }
+
+    #[test]
+    fn the_environment_is_out_of_reach() {
+        for code in ["env", "env.UCCONV_API_KEY", "$ENV"] {
+            let refused = matches!(Jq::compile(code), Err(error) if error.exit_code() == 2);
+            assert!(refused, "{code}");
+        }
     }
 
     #[test]

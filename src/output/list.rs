@@ -306,7 +306,7 @@ impl<W: Write> ListWriter<W> {
                     OutputFormat::Table if !kept.is_empty() => {
                         out.write_all(fields.table(&kept, view.width).as_bytes())?
                     }
-                    OutputFormat::Json => view.write_json(&mut out, &kept)?,
+                    OutputFormat::Json => super::write_array(&mut out, &kept, &view)?,
                     _ => {}
                 }
                 out.flush()?;

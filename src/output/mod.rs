@@ -83,11 +83,7 @@ pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -
             }
         }
         (OutputFormat::Json, Some(records)) if view.jq.is_none() => {
-            let mut array = json::ArrayWriter::new(&mut *out, view.pretty);
-            for record in &records {
-                array.push(record)?;
-            }
-            array.finish()?;
+            write_array(out, &records, view)?;
         }
         (OutputFormat::Json | OutputFormat::Jsonl, _) => view.write_json(out, value)?,
     }
@@ -127,11 +123,27 @@ fn emit_fields<W: Write, T: Render + ?Sized>(
                 }
             }
         }
-        OutputFormat::Json if list => view.write_json(out, &selected)?,
+        OutputFormat::Json if list => write_array(out, &selected, view)?,
         OutputFormat::Json => view.write_json(out, &selected[0])?,
     }
     out.flush()?;
     Ok(())
+}
+
+/// A JSON array as every list prints it: one element a line in a pipe, the whole through `--jq`.
+pub(crate) fn write_array<W: Write, T: serde::Serialize>(
+    out: &mut W,
+    items: &[T],
+    view: &View,
+) -> Result<()> {
+    if view.jq.is_some() {
+        return view.write_json(out, items);
+    }
+    let mut array = json::ArrayWriter::new(&mut *out, view.pretty);
+    for item in items {
+        array.push(item)?;
+    }
+    array.finish()
 }
 
 /// A value whose only text form is one line (a path, a script): that line in a table or TSV, the

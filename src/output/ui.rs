@@ -18,6 +18,43 @@ use serde_json::json;
 use super::text;
 use crate::error::Error;
 
+/// One line of stderr in JSON mode: exactly one of its fields is there.
+#[derive(Default, serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct StderrLine {
+    /// The error that ended the command (the last line; the exit code says the same).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<ErrorObject>,
+    /// Something happening or done: a retry, a footer, a saved profile.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notice: Option<Message>,
+    /// A problem that did not stop the command.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    warning: Option<Message>,
+    /// A line of the `-v` log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    log: Option<Message>,
+}
+
+/// The JSON error object.
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct ErrorObject {
+    /// A stable code (`ucconv commands --json` lists them under `error_codes`).
+    #[schemars(extend("examples" = crate::error::CODES.iter().map(|(code, ..)| *code).collect::<Vec<_>>()))]
+    code: String,
+    /// The HTTP status behind the error, or null when there was none.
+    status: Option<u16>,
+    /// What went wrong, on one line.
+    message: String,
+    /// What to do next, or null.
+    hint: Option<String>,
+}
+
+#[derive(serde::Serialize, schemars::JsonSchema)]
+pub(crate) struct Message {
+    /// The text, on one line.
+    message: String,
+}
+
 /// A cheap handle; clones share the spinner and the set of warnings already given.
 #[derive(Clone)]
 pub struct Ui(Arc<Inner>);
@@ -141,15 +178,16 @@ impl Ui {
         let hint = error.hint();
         let hint = hint.as_deref().map(text::one_line);
         let text = if self.0.json {
-            let object = json!({
-                "error": {
-                    "code": error.code(),
-                    "status": error.status(),
-                    "message": message,
-                    "hint": hint,
-                }
-            });
-            format!("{object}\n")
+            let line = StderrLine {
+                error: Some(ErrorObject {
+                    code: error.code().to_string(),
+                    status: error.status(),
+                    message: message.clone().into_owned(),
+                    hint: hint.as_ref().map(|h| h.clone().into_owned()),
+                }),
+                ..StderrLine::default()
+            };
+            format!("{}\n", serde_json::to_string(&line).unwrap_or_default())
         } else {
             match hint {
                 Some(hint) => format!("error: {message}\nhint: {hint}\n"),

@@ -233,6 +233,20 @@ pub(super) const ENTRIES: &[Entry] = &[
         own: true,
     },
     Entry {
+        name: "stderr",
+        about: "Each line of stderr in JSON mode, for every command: an error, a notice, a \
+            warning or a -v log line.",
+        schema: root::<crate::output::ui::StderrLine>,
+        own: true,
+    },
+    Entry {
+        name: "dry-run",
+        about: "What any write prints with --dry-run: the requests it would send, an array with \
+            --json (one object a line otherwise).",
+        schema: root::<Vec<crate::api::plan::PlannedRequest>>,
+        own: true,
+    },
+    Entry {
         name: "config init",
         about: "The profile saved.",
         schema: root::<commands::config::Saved>,
