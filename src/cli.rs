@@ -294,7 +294,8 @@ pub enum Command {
     ///
     /// Removes you from the conversation's participants. On a terminal it asks first. Anywhere
     /// else it requires --yes. If no UUID is given on a terminal, you pick one from the most
-    /// recent conversations. Idempotent: leaving again changes nothing.
+    /// recent conversations. Idempotent: leaving again changes nothing (the server may answer
+    /// 400, as you are no longer a participant).
     Leave(commands::leave::Args),
     /// Start a conversation
     ///

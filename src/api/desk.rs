@@ -34,6 +34,18 @@ pub(crate) struct SearchRequest {
     pub(crate) range_end: u64,
 }
 
+impl SearchRequest {
+    /// The same search, for `limit` records from `offset` on (the range is assumed exclusive: see
+    /// [`search_result_set`]).
+    pub(crate) fn page(&self, offset: u64, limit: u32) -> SearchRequest {
+        SearchRequest {
+            range_begin: offset,
+            range_end: offset.saturating_add(u64::from(limit)),
+            ..self.clone()
+        }
+    }
+}
+
 /// One page of search results, with what paging needs to go on.
 pub(crate) struct SearchPage {
     pub(crate) records: Vec<SummaryRow>,

@@ -88,12 +88,7 @@ pub async fn run(args: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
     let mut writer = ListWriter::new(ctx.paged_output(), &ctx.view());
     let mut pager = Pager::new(0, wanted, false);
     while let Some(page) = pager.next_request() {
-        let request = SearchRequest {
-            range_begin: page.offset,
-            range_end: page.offset.saturating_add(u64::from(page.limit)),
-            ..base.clone()
-        };
-        let found = client.search(&request).await?;
+        let found = client.search(&base.page(page.offset, page.limit)).await?;
         let fresh = pager.accept(found.records, &found.result_set, SummaryRow::uuid, |_| {
             Ok(true)
         })?;

@@ -65,6 +65,15 @@ impl Render for Identity {
 }
 
 pub async fn run(_: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
+    output::emit(
+        &mut output::stdout(),
+        &identity(ctx, client).await?,
+        &ctx.view(),
+    )
+}
+
+/// Who the credentials act as, from the agent profile and the permissions (also the MCP tool's).
+pub(crate) async fn identity(ctx: &Context, client: &ApiClient) -> Result<Identity> {
     let profile = client.agent_profile().await?;
     let permissions = client.permissions().await?;
     let profile = profile.read()?;
@@ -74,7 +83,7 @@ pub async fn run(_: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
             .as_ref()
             .and_then(|r| r.profile_base_url.as_deref()),
     )?;
-    let identity = Identity {
+    Ok(Identity {
         name: profile
             .display_name()
             .or(profile.name())
@@ -83,6 +92,5 @@ pub async fn run(_: Args, ctx: &Context, client: &ApiClient) -> Result<()> {
         edit_settings: permissions.read()?.bool("edit_settings"),
         credentials: resolved.map_or_else(|| "none".into(), |r| r.source.to_string()),
         base_url: redact_url(base.as_str()),
-    };
-    output::emit(&mut output::stdout(), &identity, &ctx.view())
+    })
 }

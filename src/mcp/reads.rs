@@ -1,6 +1,6 @@
 //! The read-only tools: the same ApiClient calls as their commands, answers as the API's JSON.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::cursor::{self, Cursor};
 use super::inputs::{
@@ -13,7 +13,7 @@ use crate::api::desk::SearchRequest;
 use crate::api::models::SummaryFields;
 use crate::api::wire::{Document, SummaryRow};
 use crate::commands;
-use crate::context::{Context, redact_url};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::paging::Pager;
 use crate::when;
@@ -73,12 +73,7 @@ pub(super) async fn search(input: SearchInput, ctx: &Context, client: &ApiClient
     let mut pager = Pager::new(start.offset, Some(u64::from(limit)), false);
     let mut items = Vec::new();
     while let Some(page) = pager.next_request() {
-        let request = SearchRequest {
-            range_begin: page.offset,
-            range_end: page.offset.saturating_add(u64::from(page.limit)),
-            ..base.clone()
-        };
-        let found = client.search(&request).await?;
+        let found = client.search(&base.page(page.offset, page.limit)).await?;
         let keep = |_: &SummaryRow| Ok(true);
         items.extend(pager.accept(found.records, &found.result_set, SummaryRow::uuid, keep)?);
     }
@@ -210,22 +205,8 @@ pub(super) async fn profile(client: &ApiClient) -> Result<Value> {
     object(&client.agent_profile().await?)
 }
 
-/// The object `ucconv whoami --json` prints, from the same two reads.
+/// The object `ucconv whoami --json` prints, made by the same function.
 pub(super) async fn whoami(ctx: &Context, client: &ApiClient) -> Result<Value> {
-    let profile = client.agent_profile().await?;
-    let permissions = client.permissions().await?;
-    let profile = profile.read()?;
-    let resolved = ctx.resolve_credentials()?;
-    let base = ctx.base_url(
-        resolved
-            .as_ref()
-            .and_then(|r| r.profile_base_url.as_deref()),
-    )?;
-    Ok(json!({
-        "name": profile.display_name().or(profile.name()),
-        "user_id": profile.user_id(),
-        "edit_settings": permissions.read()?.bool("edit_settings"),
-        "credentials": resolved.map_or_else(|| "none".into(), |r| r.source.to_string()),
-        "base_url": redact_url(base.as_str()),
-    }))
+    let identity = crate::commands::whoami::identity(ctx, client).await?;
+    serde_json::to_value(identity).map_err(crate::output::from_json_error)
 }
