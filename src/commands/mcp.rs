@@ -11,8 +11,8 @@ use crate::mcp;
   ucconv mcp --tools list,get,messages        # only these
   ucconv --profile store2 mcp                 # credentials as for any command
 
-stdout carries only the protocol (JSON-RPC, one message a line); retries, -v logs and notices go to
-stderr. Tools: list, get, messages, search, queue, context, canned, agents, departments, whoami,
+stdout carries only the protocol (JSON-RPC, one message a line), so --json, -o, --jq and --fields
+do not apply to it; retries, -v logs and notices go to stderr, as JSON lines with --json. Tools: list, get, messages, search, queue, context, canned, agents, departments, whoami,
 profile; with --allow-writes also join, leave, start, take, status, mark_read, profile_set.
 Each tool's annotations say whether it only reads, and whether a write is destructive or
 idempotent (readOnlyHint, destructiveHint, idempotentHint); start and take are not idempotent.
