@@ -270,12 +270,7 @@ impl Render for Plan {
         unreachable_format()
     }
     fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
-        let records = self
-            .0
-            .iter()
-            .map(|r| serde_json::value::to_raw_value(r).map_err(output::from_json_error))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Some(records))
+        output::records_of(&self.0)
     }
 }
 

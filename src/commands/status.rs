@@ -80,12 +80,7 @@ impl Render for Changes {
     }
 
     fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
-        let records = self
-            .0
-            .iter()
-            .map(|set| serde_json::value::to_raw_value(set).map_err(output::from_json_error))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Some(records))
+        output::records_of(&self.0)
     }
 }
 

@@ -229,12 +229,7 @@ impl Render for Transcript {
     }
 
     fn records(&self) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
-        let records = self
-            .0
-            .iter()
-            .map(|m| serde_json::value::to_raw_value(m).map_err(super::from_json_error))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Some(records))
+        super::records_of(&self.0)
     }
 }
 

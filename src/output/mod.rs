@@ -66,6 +66,17 @@ pub trait Render: serde::Serialize {
     }
 }
 
+/// A collection's elements, each encoded, for [`Render::records`].
+pub(crate) fn records_of<T: serde::Serialize>(
+    items: &[T],
+) -> Result<Option<Vec<Box<serde_json::value::RawValue>>>> {
+    let records = items
+        .iter()
+        .map(|item| serde_json::value::to_raw_value(item).map_err(from_json_error))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Some(records))
+}
+
 /// Writes `value` in the view's format (JSON through `--jq` when given) and flushes.
 pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -> Result<()> {
     if let Some(fields) = &view.fields {
@@ -74,14 +85,7 @@ pub fn emit<W: Write, T: Render + ?Sized>(out: &mut W, value: &T, view: &View) -
     match (view.format, value.records()?) {
         (OutputFormat::Table, _) => out.write_all(value.human(view)?.as_bytes())?,
         (OutputFormat::Tsv, _) => out.write_all(value.tsv()?.as_bytes())?,
-        (OutputFormat::Jsonl, Some(records)) => {
-            for record in &records {
-                match &view.jq {
-                    Some(jq) => jq.run(record, out)?,
-                    None => json::write_line(out, record)?,
-                }
-            }
-        }
+        (OutputFormat::Jsonl, Some(records)) => write_lines(out, &records, view)?,
         (OutputFormat::Json, Some(records)) if view.jq.is_none() => {
             write_array(out, &records, view)?;
         }
@@ -115,18 +119,22 @@ fn emit_fields<W: Write, T: Render + ?Sized>(
                 out.write_all(item.tsv().as_bytes())?;
             }
         }
-        OutputFormat::Jsonl => {
-            for item in &selected {
-                match &view.jq {
-                    Some(jq) => jq.run(item, out)?,
-                    None => json::write_line(out, item)?,
-                }
-            }
-        }
+        OutputFormat::Jsonl => write_lines(out, &selected, view)?,
         OutputFormat::Json if list => write_array(out, &selected, view)?,
         OutputFormat::Json => view.write_json(out, &selected[0])?,
     }
     out.flush()?;
+    Ok(())
+}
+
+/// JSON Lines: one element a line, each through `--jq` when given.
+fn write_lines<W: Write, T: serde::Serialize>(out: &mut W, items: &[T], view: &View) -> Result<()> {
+    for item in items {
+        match &view.jq {
+            Some(jq) => jq.run(item, out)?,
+            None => json::write_line(out, item)?,
+        }
+    }
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use serde::ser::SerializeSeq;
 use serde_json::value::RawValue;
 
 use super::table::{Column, Table};
-use super::{Render, View, from_json_error};
+use super::{Render, View};
 use crate::error::Result;
 
 /// One row of a listing: its table cells and its TSV line.
@@ -64,11 +64,6 @@ impl<T: Row> Render for Rows<T> {
     }
 
     fn records(&self) -> Result<Option<Vec<Box<RawValue>>>> {
-        let records = self
-            .items
-            .iter()
-            .map(|item| serde_json::value::to_raw_value(item).map_err(from_json_error))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Some(records))
+        super::records_of(&self.items)
     }
 }
