@@ -141,7 +141,7 @@ pub enum Error {
     /// `--dry-run` reached the requests it describes instead of sending: not a failure; `main`
     /// prints them.
     #[error("dry run")]
-    DryRun(Vec<serde_json::Value>),
+    DryRun(Vec<crate::api::plan::PlannedRequest>),
     /// stdout was closed by its reader (`| head`): not a failure, nothing to say.
     #[error("broken pipe")]
     BrokenPipe,

@@ -35,7 +35,7 @@ fn is_secret(name: &str) -> bool {
 
 /// `{method, url, headers, body}`: headers as sent (credentials `[redacted]`), the body as JSON
 /// when it is JSON, else as text.
-pub(super) fn describe(transport: &Transport, request: &Request) -> Value {
+pub(super) fn describe(transport: &Transport, request: &Request) -> PlannedRequest {
     let mut headers = Map::new();
     for (name, value) in &transport.logged_headers {
         headers.insert(name.clone(), Value::String(value.clone()));
@@ -60,19 +60,18 @@ pub(super) fn describe(transport: &Transport, request: &Request) -> Value {
             Value::String("application/json".into()),
         );
     }
-    let planned = PlannedRequest {
+    PlannedRequest {
         method: request.method.to_string(),
         url: request.url.to_string(),
         headers,
         body,
         idempotent: request.idempotent,
-    };
-    serde_json::to_value(planned).unwrap_or(Value::Null)
+    }
 }
 
 /// One request a dry run held back, as `--dry-run` prints it.
-#[derive(serde::Serialize, schemars::JsonSchema)]
-pub(crate) struct PlannedRequest {
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct PlannedRequest {
     /// The HTTP method.
     #[schemars(extend("examples" = ["PUT", "POST", "DELETE"]))]
     method: String,

@@ -245,7 +245,7 @@ impl WriteArgs {
 
 /// What `--dry-run` prints: the requests it held back, as records (`--json`: one array;
 /// otherwise one object a line), through `--fields` and `--jq` like any other output.
-pub fn print_plan(ctx: &Context, requests: Vec<serde_json::Value>) -> Result<()> {
+pub fn print_plan(ctx: &Context, requests: Vec<crate::api::plan::PlannedRequest>) -> Result<()> {
     let view = View {
         // Not a table or TSV: a request is only readable as JSON.
         format: match ctx.format {
@@ -260,7 +260,7 @@ pub fn print_plan(ctx: &Context, requests: Vec<serde_json::Value>) -> Result<()>
 /// The requests of a dry run.
 #[derive(Serialize)]
 #[serde(transparent)]
-struct Plan(Vec<serde_json::Value>);
+struct Plan(Vec<crate::api::plan::PlannedRequest>);
 
 impl Render for Plan {
     fn human(&self, _: &View) -> Result<String> {
