@@ -13,7 +13,6 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use serde_json::json;
 
 use super::text;
 use crate::error::Error;
@@ -33,6 +32,35 @@ pub(crate) struct StderrLine {
     /// A line of the `-v` log.
     #[serde(skip_serializing_if = "Option::is_none")]
     log: Option<Message>,
+}
+
+impl StderrLine {
+    fn notice(message: Message) -> StderrLine {
+        StderrLine {
+            notice: Some(message),
+            ..StderrLine::default()
+        }
+    }
+    fn warning(message: Message) -> StderrLine {
+        StderrLine {
+            warning: Some(message),
+            ..StderrLine::default()
+        }
+    }
+    fn log(message: Message) -> StderrLine {
+        StderrLine {
+            log: Some(message),
+            ..StderrLine::default()
+        }
+    }
+
+    /// The line as written: one compact JSON object and a newline. Strings and numbers always
+    /// encode, so there is no error to report.
+    fn encode(&self) -> String {
+        let mut line = serde_json::to_string(self).unwrap_or_default();
+        line.push('\n');
+        line
+    }
 }
 
 /// The JSON error object.
@@ -132,11 +160,15 @@ impl Ui {
         }
     }
 
-    /// `kind: message` for people, `{"kind":{"message":…}}` in JSON mode; server text cleaned.
-    fn line(&self, kind: &str, prefix: &str, message: &str) {
+    /// `prefix message` for people, the [`StderrLine`] `wrap` makes in JSON mode; server text
+    /// cleaned.
+    fn line(&self, wrap: fn(Message) -> StderrLine, prefix: &str, message: &str) {
         let message = text::one_line(message);
         let line = if self.0.json {
-            format!("{}\n", json!({ kind: { "message": message } }))
+            wrap(Message {
+                message: message.into_owned(),
+            })
+            .encode()
         } else {
             format!("{prefix}{message}\n")
         };
@@ -146,7 +178,7 @@ impl Ui {
     /// What is happening or what just happened: a retry, a footer, "Saved profile…".
     pub(crate) fn notice(&self, message: &str) {
         if !self.0.quiet {
-            self.line("notice", "", message);
+            self.line(StderrLine::notice, "", message);
         }
     }
 
@@ -155,13 +187,13 @@ impl Ui {
         if self.0.quiet || !self.state().warned.insert(message.to_string()) {
             return;
         }
-        self.line("warning", "warning: ", message);
+        self.line(StderrLine::warning, "warning: ", message);
     }
 
     /// One line of the `-v` log. Bodies (`-vv`) keep their line breaks, cleaned of the rest.
     pub(crate) fn log(&self, line: &str) {
         if self.0.json {
-            self.line("log", "", line);
+            self.line(StderrLine::log, "", line);
         } else {
             self.write(&format!("{}\n", text::printable(line)));
         }
@@ -187,7 +219,7 @@ impl Ui {
                 }),
                 ..StderrLine::default()
             };
-            format!("{}\n", serde_json::to_string(&line).unwrap_or_default())
+            line.encode()
         } else {
             match hint {
                 Some(hint) => format!("error: {message}\nhint: {hint}\n"),
