@@ -87,11 +87,7 @@ pub fn from_clap(error: &clap::Error) -> Error {
         }
     }
     if let Some(usage) = usage {
-        let command = usage
-            .split_whitespace()
-            .take_while(|word| !word.starts_with(['-', '[', '<']))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let command = command_words(&usage).join(" ");
         hints.push(format!("usage: {usage} (`{command} --help` says more)"));
     }
     if hints.is_empty() {
@@ -102,16 +98,22 @@ pub fn from_clap(error: &clap::Error) -> Error {
     Error::usage_with_hint(message, hints.join("; "))
 }
 
+/// The command a usage line is for: its words up to the first flag or placeholder.
+fn command_words(usage: &str) -> Vec<&str> {
+    usage
+        .split_whitespace()
+        .take_while(|word| !word.starts_with(['-', '[', '<']))
+        .collect()
+}
+
 /// `ucconv config` alone: which command lacks its subcommand, and the ones it has. The help clap
 /// rendered names the command in its usage line.
 fn missing_command(help: &str) -> Error {
-    let words: Vec<&str> = help
+    let usage = help
         .lines()
         .find_map(|line| line.trim().strip_prefix("Usage: "))
-        .unwrap_or("ucconv")
-        .split_whitespace()
-        .take_while(|word| !word.starts_with(['-', '[', '<']))
-        .collect();
+        .unwrap_or("ucconv");
+    let words = command_words(usage);
     let mut command = crate::cli::command();
     for word in words.iter().skip(1) {
         match command.find_subcommand(word) {
