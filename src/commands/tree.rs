@@ -233,15 +233,7 @@ fn walk(command: &clap::Command, prefix: &str, into: &mut Vec<CommandInfo>) {
             idempotent: write.and_then(|(_, idempotent)| *idempotent),
             dry_run,
             has_subcommands: sub.has_subcommands(),
-            json_schema: crate::schema::commands()
-                .into_iter()
-                .filter(|s| {
-                    *s == name
-                        || s.strip_prefix(name.as_str())
-                            .is_some_and(|r| r.starts_with(" -") || r == " STATE")
-                })
-                .map(str::to_string)
-                .collect(),
+            json_schema: crate::schema::shapes_of(&name),
             name: name.clone(),
         });
         walk(sub, &format!("{name} "), into);

@@ -305,6 +305,25 @@ pub(crate) fn commands() -> Vec<&'static str> {
     ENTRIES.iter().map(|entry| entry.name).collect()
 }
 
+/// The names of the shapes `command` (`queue`, `config show`) prints: its own, and those named
+/// by the command line that gives them (`queue --waiting`, `status STATE`), not its subcommands'.
+pub(crate) fn shapes_of(command: &str) -> Vec<String> {
+    ENTRIES
+        .iter()
+        .map(|entry| entry.name)
+        .filter(|name| {
+            *name == command
+                || name
+                    .strip_prefix(command)
+                    .and_then(|rest| rest.strip_prefix(' '))
+                    .is_some_and(|rest| {
+                        rest.starts_with('-') || rest.starts_with(char::is_uppercase)
+                    })
+        })
+        .map(str::to_string)
+        .collect()
+}
+
 /// The standalone schema of `command`'s JSON output, or `None` for a command without one.
 pub(crate) fn output_schema(command: &str) -> Option<Value> {
     let entry = ENTRIES.iter().find(|entry| entry.name == command)?;
